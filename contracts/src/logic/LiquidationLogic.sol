@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IExchangeErrors} from "../interfaces/IExchangeErrors.sol";
+import {IExchangeEvents} from "../interfaces/IExchangeEvents.sol";
+import {FixedPoint} from "../libraries/FixedPoint.sol";
+import {PositionMath} from "../libraries/PositionMath.sol";
+import {ExchangeState} from "../state/ExchangeState.sol";
+import {Market} from "../types/MarketTypes.sol";
+import {MarketPrices} from "../types/Price.sol";
+import {DecreaseKind, Position} from "../types/PositionTypes.sol";
+import {DecreaseLogic} from "./DecreaseLogic.sol";
+import {MarketLogic} from "./MarketLogic.sol";
+import {PositionHealth} from "./PositionHealth.sol";
+
+/// @title LiquidationLogic
+/// @notice Liquidation (full, or in slices for large positions) and auto-deleveraging.
+/// A position below maintenance margin can always be liquidated: no pause, fee, rounding or empty
+/// insurance fund stops it. One at or above maintenance never can.
+library LiquidationLogic {
+    function liquidate(ExchangeState storage s, bytes32 key, MarketPrices memory prices, address liquidator) external {
+        Position memory position = s.positions[key];
+        if (position.account == address(0)) revert IExchangeErrors.PositionNotFound(key);
+        Market storage m = s.markets[position.market];
+        MarketLogic.accrue(m, position.market, prices);
+
+        PositionHealth.Health memory h = PositionHealth.evaluate(m, position, m.rates, prices);
+        uint256 maintenanceUsd = PositionHealth.maintenanceMarginUsd(m, position.sizeUsd);
+        if (h.remainingCollateralUsd >= FixedPoint.toInt(maintenanceUsd)) {
+            revert IExchangeErrors.PositionNotLiquidatable(key, h.remainingCollateralUsd, maintenanceUsd);
+        }
+
+        uint256 sizeDeltaUsd = _liquidationSize(m, position, h.remainingCollateralUsd);
+        bool isPartial = sizeDeltaUsd < position.sizeUsd;
+        DecreaseLogic.decrease(
+            s,
+            m,
+            DecreaseLogic.DecreaseParams({
+                orderId: 0,
+                key: key,
+                kind: isPartial ? DecreaseKind.PartialLiquidation : DecreaseKind.Liquidation,
+                sizeDeltaUsd: sizeDeltaUsd,
+                collateralWithdrawAmount: 0,
+                acceptablePrice: 0,
+                liquidator: liquidator
+            }),
+            prices
+        );
+        if (isPartial) s.positions[key].lastPartialLiquidationAt = uint64(block.timestamp);
+        emit IExchangeEvents.PositionLiquidated(
+            key,
+            position.account,
+            position.market,
+            liquidator,
+            isPartial,
+            sizeDeltaUsd,
+            position.isLong ? prices.index.min : prices.index.max,
+            h.remainingCollateralUsd,
+            maintenanceUsd
+        );
+    }
+
+    /// @dev Large, still-solvent positions lose a slice, unless one was taken within the cooldown (then
+    /// the rest goes at once) or the slice would leave less than the minimum size.
+    function _liquidationSize(Market storage m, Position memory position, int256 remainingCollateralUsd)
+        private
+        view
+        returns (uint256)
+    {
+        uint256 threshold = m.config.safety.partialLiquidationThresholdUsd;
+        if (threshold == 0 || position.sizeUsd < threshold || remainingCollateralUsd <= 0) return position.sizeUsd;
+        if (
+            position.lastPartialLiquidationAt != 0
+                && block.timestamp < position.lastPartialLiquidationAt + m.config.safety.partialLiquidationCooldown
+        ) return position.sizeUsd;
+        uint256 slice = FixedPoint.mulDown(position.sizeUsd, m.config.safety.partialLiquidationFactor);
+        if (slice == 0 || position.sizeUsd - slice < m.config.risk.minPositionSizeUsd) return position.sizeUsd;
+        return slice;
+    }
+
+    /// @notice Reduces a profitable position while its side's PnL to pool factor is above the trigger,
+    /// or above the target once ADL is active for the side; deactivates ADL when the target is reached.
+    function adl(ExchangeState storage s, bytes32 key, uint256 sizeDeltaUsd, MarketPrices memory prices) external {
+        Position memory position = s.positions[key];
+        if (position.account == address(0)) revert IExchangeErrors.PositionNotFound(key);
+        address market = position.market;
+        Market storage m = s.markets[market];
+        bool isLong = position.isLong;
+        MarketLogic.accrue(m, market, prices);
+
+        uint256 factor = MarketLogic.pnlToPoolFactor(m, prices, isLong);
+        bool active = isLong ? m.adlActiveLong : m.adlActiveShort;
+        uint256 threshold = active ? m.config.safety.adlTargetFactor : m.config.safety.adlTriggerFactor;
+        if (factor <= threshold) revert IExchangeErrors.AdlNotTriggered(market, isLong, factor, threshold);
+
+        int256 pnl = PositionMath.pnlUsd(
+            isLong, position.sizeUsd, position.sizeInTokens, isLong ? prices.index.min : prices.index.max
+        );
+        if (pnl <= 0) revert IExchangeErrors.PositionNotInProfit(key, pnl);
+
+        DecreaseLogic.decrease(
+            s,
+            m,
+            DecreaseLogic.DecreaseParams({
+                orderId: 0,
+                key: key,
+                kind: DecreaseKind.Adl,
+                sizeDeltaUsd: sizeDeltaUsd,
+                collateralWithdrawAmount: 0,
+                acceptablePrice: 0,
+                liquidator: address(0)
+            }),
+            prices
+        );
+
+        uint256 factorAfter = MarketLogic.pnlToPoolFactor(m, prices, isLong);
+        bool stillActive = factorAfter > m.config.safety.adlTargetFactor;
+        if (isLong) m.adlActiveLong = stillActive;
+        else m.adlActiveShort = stillActive;
+        emit IExchangeEvents.AdlStateUpdated(market, isLong, stillActive, factorAfter);
+    }
+}
