@@ -54,7 +54,7 @@ library PositionMath {
     }
 
     /// @notice Whether an increase's execution price (size delta / tokens) respects the acceptable
-    /// price: at most it for longs, at least it for shorts. Cross-multiplied, no rounding.
+    /// price: at most it for longs, at least it for shorts. Exact, and safe for any acceptable price.
     function increaseRespectsAcceptablePrice(
         bool isLong,
         uint256 sizeDeltaUsd,
@@ -62,13 +62,14 @@ library PositionMath {
         uint256 acceptablePrice
     ) internal pure returns (bool) {
         if (sizeDeltaInTokens == 0) return false;
+        // size <= acceptable x tokens  <=>  ceil(size / tokens) <= acceptable (and the mirror for shorts).
         return isLong
-            ? sizeDeltaUsd <= acceptablePrice * sizeDeltaInTokens
-            : sizeDeltaUsd >= acceptablePrice * sizeDeltaInTokens;
+            ? FixedPoint.divUp(sizeDeltaUsd, sizeDeltaInTokens) <= acceptablePrice
+            : sizeDeltaUsd / sizeDeltaInTokens >= acceptablePrice;
     }
 
     /// @notice Whether a decrease's execution price, price x (1 +/- impact / size delta), respects the
-    /// acceptable price: at least it for longs, at most it for shorts. Cross-multiplied.
+    /// acceptable price: at least it for longs, at most it for shorts. Exact.
     function decreaseRespectsAcceptablePrice(
         bool isLong,
         uint256 indexPrice,
@@ -80,9 +81,9 @@ library PositionMath {
             ? FixedPoint.toInt(sizeDeltaUsd) + priceImpactUsd
             : FixedPoint.toInt(sizeDeltaUsd) - priceImpactUsd;
         if (adjusted < 0) adjusted = 0;
-        uint256 lhs = indexPrice * uint256(adjusted);
-        uint256 rhs = acceptablePrice * sizeDeltaUsd;
-        return isLong ? lhs >= rhs : lhs <= rhs;
+        return isLong
+            ? indexPrice.mulDivDown(uint256(adjusted), sizeDeltaUsd) >= acceptablePrice
+            : indexPrice.mulDivUp(uint256(adjusted), sizeDeltaUsd) <= acceptablePrice;
     }
 
     /// @notice Execution price of a decrease in USD (30 decimals) per index token unit, for events and
