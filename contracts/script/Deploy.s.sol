@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Script} from "forge-std/Script.sol";
-import {stdJson} from "forge-std/StdJson.sol";
-import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
-import {IPyth} from "@pythnetwork/pyth-sdk-solidity/IPyth.sol";
-import {MockPyth} from "@pythnetwork/pyth-sdk-solidity/MockPyth.sol";
 import {Exchange} from "../src/core/Exchange.sol";
 import {PythOracle} from "../src/core/PythOracle.sol";
 import {MockERC20} from "../src/mocks/MockERC20.sol";
 import {MarketDefaults} from "./MarketDefaults.sol";
+import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {IPyth} from "@pythnetwork/pyth-sdk-solidity/IPyth.sol";
+import {MockPyth} from "@pythnetwork/pyth-sdk-solidity/MockPyth.sol";
+import {Script} from "forge-std/Script.sol";
+import {stdJson} from "forge-std/StdJson.sol";
 
 /// @title Deploy
 /// @notice Deploys Bastion: tokens (mocks on local chains), MockPyth (local) or the configured Pyth
@@ -84,10 +84,22 @@ contract Deploy is Script {
 
         exchange.grantRole(exchange.MARKET_ADMIN_ROLE(), deployer);
         d.ethMarket = exchange.createMarket(
-            d.weth, d.weth, d.usdc, MarketDefaults.marketConfig(), MarketDefaults.MAINTENANCE_MARGIN, "Bastion ETH/USD LP", "bETH-USD"
+            d.weth,
+            d.weth,
+            d.usdc,
+            MarketDefaults.marketConfig(),
+            MarketDefaults.MAINTENANCE_MARGIN,
+            "Bastion ETH/USD LP",
+            "bETH-USD"
         );
         d.btcMarket = exchange.createMarket(
-            d.wbtc, d.wbtc, d.usdc, MarketDefaults.marketConfig(), MarketDefaults.MAINTENANCE_MARGIN, "Bastion BTC/USD LP", "bBTC-USD"
+            d.wbtc,
+            d.wbtc,
+            d.usdc,
+            MarketDefaults.marketConfig(),
+            MarketDefaults.MAINTENANCE_MARGIN,
+            "Bastion BTC/USD LP",
+            "bBTC-USD"
         );
 
         for (uint256 i; i < keepers.length; ++i) {
@@ -121,7 +133,8 @@ contract Deploy is Script {
         vm.serializeAddress(key, "ethUsdMarket", d.ethMarket);
         string memory json = vm.serializeAddress(key, "btcUsdMarket", d.btcMarket);
         string memory path = vm.envOr(
-            "DEPLOYMENT_OUT", string.concat(vm.projectRoot(), "/contracts/deployments/", vm.toString(block.chainid), ".json")
+            "DEPLOYMENT_OUT",
+            string.concat(vm.projectRoot(), "/contracts/deployments/", vm.toString(block.chainid), ".json")
         );
         json.write(path);
     }

@@ -81,20 +81,13 @@ library MarketDefaults {
 
     function exchangeSettings() internal pure returns (ExchangeSettings memory) {
         return ExchangeSettings({
-            requestExpiry: 60,
-            cancelDelay: 30,
-            minExecutionFee: 0.0001 ether,
-            maxPriceAge: 30,
-            minExecutionGas: 800_000
+            requestExpiry: 60, cancelDelay: 30, minExecutionFee: 0.0001 ether, maxPriceAge: 30, minExecutionGas: 800_000
         });
     }
 
     function oracleSettings() internal pure returns (IPriceOracle.OracleSettings memory) {
         return IPriceOracle.OracleSettings({
-            confidenceMultiplier: 1e30,
-            maxConfidenceFactor: 2 * PCT,
-            maxFutureSkew: 10,
-            maxDeviationFactor: 10 * PCT
+            confidenceMultiplier: 1e30, maxConfidenceFactor: 2 * PCT, maxFutureSkew: 10, maxDeviationFactor: 10 * PCT
         });
     }
 }

@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
-import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
-import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 import {IExchange} from "../interfaces/IExchange.sol";
 import {IPoolToken} from "../interfaces/IPoolToken.sol";
 import {IPriceOracle} from "../interfaces/IPriceOracle.sol";
@@ -17,11 +14,14 @@ import {OrderLogic} from "../logic/OrderLogic.sol";
 import {PositionHealth} from "../logic/PositionHealth.sol";
 import {ReaderLogic} from "../logic/ReaderLogic.sol";
 import {RequestLogic} from "../logic/RequestLogic.sol";
-import {DEPOSIT_REQUEST, ORDER_REQUEST, WITHDRAWAL_REQUEST, ExchangeState} from "../state/ExchangeState.sol";
+import {DEPOSIT_REQUEST, ExchangeState, ORDER_REQUEST, WITHDRAWAL_REQUEST} from "../state/ExchangeState.sol";
 import {ExchangeSettings, Market, MarketConfig} from "../types/MarketTypes.sol";
-import {MarketPrices} from "../types/Price.sol";
 import {Position} from "../types/PositionTypes.sol";
+import {MarketPrices} from "../types/Price.sol";
 import {CreateOrderParams, Deposit, Order, Withdrawal} from "../types/RequestTypes.sol";
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 
 /// @title Exchange
 /// @notice Bastion's core: entry points, access control, oracle verification and the guarded
@@ -296,7 +296,11 @@ contract Exchange is IExchange, AccessControl, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IExchange
-    function getPositionKeys(address market, uint256 start, uint256 count) external view returns (bytes32[] memory keys) {
+    function getPositionKeys(address market, uint256 start, uint256 count)
+        external
+        view
+        returns (bytes32[] memory keys)
+    {
         EnumerableSet.Bytes32Set storage set = s.positionKeys[market];
         uint256 end = _pageEnd(set.length(), start, count);
         keys = new bytes32[](end > start ? end - start : 0);
@@ -321,7 +325,11 @@ contract Exchange is IExchange, AccessControl, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IExchange
-    function getPendingRequestIds(uint8 kind, uint256 start, uint256 count) external view returns (uint256[] memory ids) {
+    function getPendingRequestIds(uint8 kind, uint256 start, uint256 count)
+        external
+        view
+        returns (uint256[] memory ids)
+    {
         EnumerableSet.UintSet storage set = s.pendingIds[kind];
         uint256 end = _pageEnd(set.length(), start, count);
         ids = new uint256[](end > start ? end - start : 0);

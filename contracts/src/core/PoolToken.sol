@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IPoolToken} from "../interfaces/IPoolToken.sol";
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {IPoolToken} from "../interfaces/IPoolToken.sol";
 
 /// @title PoolToken
 /// @notice A market's LP shares and its vault. See `IPoolToken`.

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
-import {IPyth} from "@pythnetwork/pyth-sdk-solidity/IPyth.sol";
-import {PythStructs} from "@pythnetwork/pyth-sdk-solidity/PythStructs.sol";
 import {IPriceOracle} from "../interfaces/IPriceOracle.sol";
 import {OracleMath} from "../libraries/OracleMath.sol";
 import {MarketPrices, PriceRange} from "../types/Price.sol";
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {IPyth} from "@pythnetwork/pyth-sdk-solidity/IPyth.sol";
+import {PythStructs} from "@pythnetwork/pyth-sdk-solidity/PythStructs.sol";
 
 /// @title PythOracle
 /// @notice The exchange's price oracle adapter over Pyth. See `IPriceOracle`.

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {ExchangeSettings, Market, MarketConfig} from "../types/MarketTypes.sol";
+import {Position} from "../types/PositionTypes.sol";
+import {MarketPrices} from "../types/Price.sol";
+import {CreateOrderParams, Deposit, Order, Withdrawal} from "../types/RequestTypes.sol";
 import {IExchangeErrors} from "./IExchangeErrors.sol";
 import {IExchangeEvents} from "./IExchangeEvents.sol";
 import {IPriceOracle} from "./IPriceOracle.sol";
-import {ExchangeSettings, Market, MarketConfig} from "../types/MarketTypes.sol";
-import {MarketPrices} from "../types/Price.sol";
-import {Position} from "../types/PositionTypes.sol";
-import {CreateOrderParams, Deposit, Order, Withdrawal} from "../types/RequestTypes.sol";
 
 /// @title IExchange
 /// @notice Bastion: isolated pool-based perpetual markets priced by Pyth. LPs deposit into a market's
@@ -93,7 +93,10 @@ interface IExchange is IExchangeErrors, IExchangeEvents {
     /// `maxPriceAge`. Anyone may call; the caller earns the liquidation fee. Large positions are closed
     /// in slices. Returns false (and changes nothing but the oracle's pending price) when a price moved
     /// beyond the deviation bound and awaits a confirming update.
-    function liquidatePosition(bytes32 positionKey, bytes[] calldata priceUpdate) external payable returns (bool liquidated);
+    function liquidatePosition(bytes32 positionKey, bytes[] calldata priceUpdate)
+        external
+        payable
+        returns (bool liquidated);
 
     /// @notice Auto-deleverages a profitable position while its side's PnL to pool factor is above the
     /// trigger (and until it is back below the target), at the oracle price with no negative impact.

@@ -42,7 +42,9 @@ interface IExchangeErrors {
     error ReserveExceeded(uint256 reservedUsd, uint256 maxReservedUsd);
     error InsufficientPoolLiquidity(address token, uint256 requested, uint256 available);
     error MinSharesNotMet(uint256 shares, uint256 minShares);
-    error MinTokensNotMet(uint256 longTokenAmount, uint256 minLongTokenAmount, uint256 shortTokenAmount, uint256 minShortTokenAmount);
+    error MinTokensNotMet(
+        uint256 longTokenAmount, uint256 minLongTokenAmount, uint256 shortTokenAmount, uint256 minShortTokenAmount
+    );
     error PoolValueNotPositive(address market, int256 poolValueUsd);
     error PnlFactorExceededForWithdrawals(bool isLong, uint256 pnlToPoolFactor, uint256 maxFactor);
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {ExchangeSettings, MarketConfig, PoolBalances, OpenInterest, RateState} from "../types/MarketTypes.sol";
-import {OrderType} from "../types/RequestTypes.sol";
+import {ExchangeSettings, MarketConfig, OpenInterest, PoolBalances, RateState} from "../types/MarketTypes.sol";
 import {DecreaseKind, PositionChange, TradeAmounts} from "../types/PositionTypes.sol";
+import {OrderType} from "../types/RequestTypes.sol";
 
 /// @title IExchangeEvents
 /// @notice Typed events for every state change an indexer needs. USD values and prices have 30
@@ -50,7 +50,9 @@ interface IExchangeEvents {
     );
     /// @notice A request left the queue without executing; escrow went back to its owner.
     /// @param reason the revert data of the failed execution, empty for a cancellation.
-    event RequestCancelled(uint256 indexed id, address indexed account, address indexed market, address cancelledBy, bytes reason);
+    event RequestCancelled(
+        uint256 indexed id, address indexed account, address indexed market, address cancelledBy, bytes reason
+    );
 
     // --- liquidity ---
     event DepositExecuted(
@@ -138,7 +140,9 @@ interface IExchangeEvents {
     event AdlStateUpdated(address indexed market, bool indexed isLong, bool active, uint256 pnlToPoolFactor);
 
     // --- pool state (snapshots after every change, so indexers need no state reads) ---
-    event PoolStateUpdated(address indexed market, PoolBalances balances, OpenInterest openInterest, uint256 totalSupply);
+    event PoolStateUpdated(
+        address indexed market, PoolBalances balances, OpenInterest openInterest, uint256 totalSupply
+    );
     event RatesAccrued(address indexed market, RateState rates);
 
     // --- claims ---

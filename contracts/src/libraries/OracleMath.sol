@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {FixedPoint} from "./FixedPoint.sol";
 import {PriceRange} from "../types/Price.sol";
+import {FixedPoint} from "./FixedPoint.sol";
 
 /// @title OracleMath
 /// @notice Turns a Pyth price (integer mantissa, exponent, confidence) into a min/max price range in
@@ -51,7 +51,11 @@ library OracleMath {
     }
 
     /// @notice Whether `price` moved from `referencePrice` by more than `maxDeviationFactor` (30 decimals).
-    function deviatesBeyond(uint256 price, uint256 referencePrice, uint256 maxDeviationFactor) internal pure returns (bool) {
+    function deviatesBeyond(uint256 price, uint256 referencePrice, uint256 maxDeviationFactor)
+        internal
+        pure
+        returns (bool)
+    {
         if (referencePrice == 0) return false;
         uint256 diff = price > referencePrice ? price - referencePrice : referencePrice - price;
         return diff * FixedPoint.ONE > referencePrice * maxDeviationFactor;

@@ -79,7 +79,11 @@ library PoolMath {
 
     /// @notice Scales a trader's realized profit down when the side's PnL exceeds its cap (GMX's
     /// max-PnL-for-traders rule): profit x capped side PnL / side PnL, rounded down.
-    function capRealizedProfit(int256 realizedPnl, int256 sidePnl, int256 cappedSidePnl) internal pure returns (int256) {
+    function capRealizedProfit(int256 realizedPnl, int256 sidePnl, int256 cappedSidePnl)
+        internal
+        pure
+        returns (int256)
+    {
         if (realizedPnl <= 0 || sidePnl <= 0 || cappedSidePnl >= sidePnl) return realizedPnl;
         return FixedPoint.toInt(uint256(realizedPnl).mulDivDown(uint256(cappedSidePnl), uint256(sidePnl)));
     }

@@ -13,7 +13,11 @@ library PositionMath {
 
     /// @notice PnL of a whole position at `indexPrice`: value of its tokens minus its size (long),
     /// or size minus value (short). Exact: tokens x price is an integer.
-    function pnlUsd(bool isLong, uint256 sizeUsd, uint256 sizeInTokens, uint256 indexPrice) internal pure returns (int256) {
+    function pnlUsd(bool isLong, uint256 sizeUsd, uint256 sizeInTokens, uint256 indexPrice)
+        internal
+        pure
+        returns (int256)
+    {
         int256 value = FixedPoint.toInt(sizeInTokens * indexPrice);
         int256 size = FixedPoint.toInt(sizeUsd);
         return isLong ? value - size : size - value;
@@ -46,9 +50,8 @@ library PositionMath {
         pure
         returns (uint256)
     {
-        int256 adjusted = isLong
-            ? FixedPoint.toInt(sizeDeltaUsd) + priceImpactUsd
-            : FixedPoint.toInt(sizeDeltaUsd) - priceImpactUsd;
+        int256 adjusted =
+            isLong ? FixedPoint.toInt(sizeDeltaUsd) + priceImpactUsd : FixedPoint.toInt(sizeDeltaUsd) - priceImpactUsd;
         if (adjusted <= 0) revert ImpactExceedsSize(sizeDeltaUsd, priceImpactUsd);
         return isLong ? uint256(adjusted) / indexPrice : FixedPoint.divUp(uint256(adjusted), indexPrice);
     }
@@ -94,9 +97,8 @@ library PositionMath {
         returns (uint256)
     {
         if (sizeDeltaUsd == 0) return indexPrice;
-        int256 adjusted = isLong
-            ? FixedPoint.toInt(sizeDeltaUsd) + priceImpactUsd
-            : FixedPoint.toInt(sizeDeltaUsd) - priceImpactUsd;
+        int256 adjusted =
+            isLong ? FixedPoint.toInt(sizeDeltaUsd) + priceImpactUsd : FixedPoint.toInt(sizeDeltaUsd) - priceImpactUsd;
         if (adjusted <= 0) return 0;
         return indexPrice.mulDivDown(uint256(adjusted), sizeDeltaUsd);
     }

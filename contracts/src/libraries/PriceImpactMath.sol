@@ -36,7 +36,8 @@ library PriceImpactMath {
 
         bool longHeavyBefore = longOpenInterestUsd >= shortOpenInterestUsd;
         bool longHeavyAfter = nextLong >= nextShort;
-        uint256 skewBefore = longHeavyBefore ? longOpenInterestUsd - shortOpenInterestUsd : shortOpenInterestUsd - longOpenInterestUsd;
+        uint256 skewBefore =
+            longHeavyBefore ? longOpenInterestUsd - shortOpenInterestUsd : shortOpenInterestUsd - longOpenInterestUsd;
         uint256 skewAfter = longHeavyAfter ? nextLong - nextShort : nextShort - nextLong;
 
         bool crossesOver = longHeavyBefore != longHeavyAfter && skewBefore != 0 && skewAfter != 0;

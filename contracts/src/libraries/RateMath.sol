@@ -52,11 +52,12 @@ library RateMath {
     /// down (receivers never get more than payers pay).
     /// @return deltaLong the change of the long side's cumulative funding per size
     /// @return deltaShort the change of the short side's cumulative funding per size
-    function fundingDeltas(uint256 longOpenInterestUsd, uint256 shortOpenInterestUsd, uint256 ratePerSecond, uint256 elapsed)
-        internal
-        pure
-        returns (int256 deltaLong, int256 deltaShort)
-    {
+    function fundingDeltas(
+        uint256 longOpenInterestUsd,
+        uint256 shortOpenInterestUsd,
+        uint256 ratePerSecond,
+        uint256 elapsed
+    ) internal pure returns (int256 deltaLong, int256 deltaShort) {
         if (ratePerSecond == 0 || elapsed == 0) return (0, 0);
         uint256 payerDelta = ratePerSecond * elapsed;
         bool longsPay = longOpenInterestUsd > shortOpenInterestUsd;
@@ -68,7 +69,11 @@ library RateMath {
     }
 
     /// @notice Borrowing fee a position owes since its snapshot, rounded up.
-    function borrowingFeeUsd(uint256 sizeUsd, uint256 cumulativeFactor, uint256 snapshot) internal pure returns (uint256) {
+    function borrowingFeeUsd(uint256 sizeUsd, uint256 cumulativeFactor, uint256 snapshot)
+        internal
+        pure
+        returns (uint256)
+    {
         return sizeUsd.mulUp(cumulativeFactor - snapshot);
     }
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {FixedPoint} from "./FixedPoint.sol";
 import {TradeAmounts} from "../types/PositionTypes.sol";
+import {FixedPoint} from "./FixedPoint.sol";
 
 /// @title SettlementMath
 /// @notice Settles a decrease between a position and its pool, and splits a shortfall along the loss
@@ -32,11 +32,11 @@ library SettlementMath {
     /// @notice Nets gains against costs. A net gain is owed to the trader by the pool; a net cost is
     /// taken from collateral at the collateral token's min price (rounded up); what collateral cannot
     /// cover is the shortfall, exact in USD.
-    function settleDecrease(
-        TradeAmounts memory amounts,
-        uint256 collateralAmount,
-        uint256 collateralPriceMin
-    ) internal pure returns (Settlement memory result) {
+    function settleDecrease(TradeAmounts memory amounts, uint256 collateralAmount, uint256 collateralPriceMin)
+        internal
+        pure
+        returns (Settlement memory result)
+    {
         (uint256 gainsUsd, uint256 costsUsd) = gainsAndCosts(amounts);
         if (gainsUsd >= costsUsd) {
             result.profitUsd = gainsUsd - costsUsd;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {OrderType} from "../types/RequestTypes.sol";
 import {PriceRange} from "../types/Price.sol";
+import {OrderType} from "../types/RequestTypes.sol";
 
 /// @title TriggerMath
 /// @notice When a trigger order may execute, comparing the index price the order would execute at

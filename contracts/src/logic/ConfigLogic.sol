@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {PoolToken} from "../core/PoolToken.sol";
 import {IExchangeErrors} from "../interfaces/IExchangeErrors.sol";
 import {IExchangeEvents} from "../interfaces/IExchangeEvents.sol";
 import {IPriceOracle} from "../interfaces/IPriceOracle.sol";
-import {PoolToken} from "../core/PoolToken.sol";
 import {ExchangeState} from "../state/ExchangeState.sol";
 import {ExchangeSettings, Market, MarketConfig} from "../types/MarketTypes.sol";
 
@@ -29,7 +29,8 @@ library ConfigLogic {
     ) external returns (address market) {
         if (
             longToken == address(0) || shortToken == address(0) || indexToken == address(0) || longToken == shortToken
-                || oracle.feedConfig(indexToken).feedId == bytes32(0) || oracle.feedConfig(longToken).feedId == bytes32(0)
+                || oracle.feedConfig(indexToken).feedId == bytes32(0)
+                || oracle.feedConfig(longToken).feedId == bytes32(0)
                 || oracle.feedConfig(shortToken).feedId == bytes32(0)
         ) revert IExchangeErrors.InvalidMarketTokens(indexToken, longToken, shortToken);
         validateConfig(config);
@@ -117,7 +118,9 @@ library ConfigLogic {
         _check("partialLiquidationCooldown", c.safety.partialLiquidationCooldown, 0, 1 hours);
 
         _check("minMaintenanceMargin", c.margin.minMaintenanceMarginFactor, PCT / 10, 50 * PCT);
-        _check("maxMaintenanceMargin", c.margin.maxMaintenanceMarginFactor, c.margin.minMaintenanceMarginFactor, 50 * PCT);
+        _check(
+            "maxMaintenanceMargin", c.margin.maxMaintenanceMarginFactor, c.margin.minMaintenanceMarginFactor, 50 * PCT
+        );
         _check("maintenanceMarginStep", c.margin.maxStep, 0, 5 * PCT);
         _check("maintenanceMarginInterval", c.margin.minInterval, 0, 1 days);
         // Opening is always stricter than the strictest maintenance the risk keeper may set, and the

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 import {IExchangeErrors} from "../interfaces/IExchangeErrors.sol";
 import {IExchangeEvents} from "../interfaces/IExchangeEvents.sol";
 import {FeeMath} from "../libraries/FeeMath.sol";
@@ -10,12 +9,13 @@ import {PoolMath} from "../libraries/PoolMath.sol";
 import {PositionMath} from "../libraries/PositionMath.sol";
 import {SettlementMath} from "../libraries/SettlementMath.sol";
 import {ExchangeState} from "../state/ExchangeState.sol";
-import {Market, BadDebtLedger} from "../types/MarketTypes.sol";
-import {MarketPrices, PriceRange} from "../types/Price.sol";
+import {BadDebtLedger, Market} from "../types/MarketTypes.sol";
 import {DecreaseKind, Position, PositionChange, TradeAmounts} from "../types/PositionTypes.sol";
+import {MarketPrices, PriceRange} from "../types/Price.sol";
 import {MarketLogic} from "./MarketLogic.sol";
 import {PositionHealth} from "./PositionHealth.sol";
 import {VaultLogic} from "./VaultLogic.sol";
+import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 
 /// @title DecreaseLogic
 /// @notice Closes part or all of a position (user order, liquidation, ADL): realizes PnL and price
@@ -57,10 +57,12 @@ library DecreaseLogic {
     }
 
     /// @return sizeClosedUsd the size actually closed
-    function decrease(ExchangeState storage s, Market storage m, DecreaseParams memory params, MarketPrices memory prices)
-        internal
-        returns (uint256 sizeClosedUsd)
-    {
+    function decrease(
+        ExchangeState storage s,
+        Market storage m,
+        DecreaseParams memory params,
+        MarketPrices memory prices
+    ) internal returns (uint256 sizeClosedUsd) {
         Position memory position = s.positions[params.key];
         if (position.account == address(0)) revert IExchangeErrors.PositionNotFound(params.key);
         DecreaseValues memory v;
@@ -95,8 +97,9 @@ library DecreaseLogic {
             a.realizedPnlUsd = PositionMath.realizedPnlUsd(totalPnl, sizeDeltaUsd, position.sizeUsd);
             if (a.realizedPnlUsd > 0) {
                 int256 sidePnl = MarketLogic.sidePnlUsd(m, isLong, v.indexPrice);
-                int256 cappedSidePnl =
-                    PoolMath.cappedPnlUsd(sidePnl, MarketLogic.sidePoolUsd(m, prices, isLong), m.config.risk.maxPnlFactor);
+                int256 cappedSidePnl = PoolMath.cappedPnlUsd(
+                    sidePnl, MarketLogic.sidePoolUsd(m, prices, isLong), m.config.risk.maxPnlFactor
+                );
                 a.realizedPnlUsd = PoolMath.capRealizedProfit(a.realizedPnlUsd, sidePnl, cappedSidePnl);
             }
             a.priceImpactUsd = MarketLogic.priceImpactUsd(m, sizeDeltaUsd, isLong, false);
@@ -110,8 +113,9 @@ library DecreaseLogic {
                     )
             ) revert IExchangeErrors.AcceptablePriceNotMet(v.executionPrice, params.acceptablePrice);
             a.positionFeeUsd = MarketLogic.positionFeeUsd(m, sizeDeltaUsd, a.priceImpactUsd);
-            v.sizeDeltaInTokens =
-                PositionMath.sizeDeltaInTokensForDecrease(isLong, position.sizeInTokens, sizeDeltaUsd, position.sizeUsd);
+            v.sizeDeltaInTokens = PositionMath.sizeDeltaInTokensForDecrease(
+                isLong, position.sizeInTokens, sizeDeltaUsd, position.sizeUsd
+            );
         }
         a.borrowingFeeUsd = PositionHealth.pendingBorrowingFeeUsd(position, m.rates);
         a.fundingFeeUsd = PositionHealth.pendingFundingFeeUsd(position, m.rates);
@@ -127,8 +131,7 @@ library DecreaseLogic {
         DecreaseValues memory v
     ) private {
         PriceRange memory collateralPrice = VaultLogic.tokenPrice(prices, v.collateralIsLongToken);
-        v.settlement =
-            SettlementMath.settleDecrease(v.amounts, position.collateralAmount, collateralPrice.min);
+        v.settlement = SettlementMath.settleDecrease(v.amounts, position.collateralAmount, collateralPrice.min);
         v.collateralAmount = position.collateralAmount - v.settlement.collateralToPoolAmount;
         VaultLogic.subCollateral(m.balances, v.collateralIsLongToken, v.settlement.collateralToPoolAmount);
         VaultLogic.addPool(m.balances, v.collateralIsLongToken, v.settlement.collateralToPoolAmount);
@@ -149,7 +152,9 @@ library DecreaseLogic {
 
     /// @dev Profit is paid in the side's backing token (long token for longs) at its max price; what
     /// that token cannot cover is paid in the other pool token.
-    function _reserveProfit(Market storage m, MarketPrices memory prices, bool isLong, DecreaseValues memory v) private {
+    function _reserveProfit(Market storage m, MarketPrices memory prices, bool isLong, DecreaseValues memory v)
+        private
+    {
         uint256 profitUsd = v.settlement.profitUsd;
         PriceRange memory primaryPrice = VaultLogic.tokenPrice(prices, isLong);
         uint256 primaryAvailable = isLong ? m.balances.longAmount : m.balances.shortAmount;
@@ -237,7 +242,9 @@ library DecreaseLogic {
         } else {
             VaultLogic.addPool(m.balances, v.collateralIsLongToken, protocolShare);
         }
-        VaultLogic.sendOut(s, m, v.market, v.collateralIsLongToken ? m.longToken : m.shortToken, params.liquidator, v.liquidatorAmount);
+        VaultLogic.sendOut(
+            s, m, v.market, v.collateralIsLongToken ? m.longToken : m.shortToken, params.liquidator, v.liquidatorAmount
+        );
     }
 
     /// @dev New size, tokens, collateral and snapshots; open interest; deletion when fully closed;
@@ -299,7 +306,9 @@ library DecreaseLogic {
         }
     }
 
-    function _payOut(ExchangeState storage s, Market storage m, Position memory position, DecreaseValues memory v) private {
+    function _payOut(ExchangeState storage s, Market storage m, Position memory position, DecreaseValues memory v)
+        private
+    {
         VaultLogic.subCollateral(m.balances, v.collateralIsLongToken, v.collateralOutAmount);
         VaultLogic.sendOut(s, m, v.market, position.collateralToken, position.account, v.collateralOutAmount);
         VaultLogic.sendOut(s, m, v.market, m.longToken, position.account, v.profitLongAmount);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 import {IExchangeErrors} from "../interfaces/IExchangeErrors.sol";
 import {IExchangeEvents} from "../interfaces/IExchangeEvents.sol";
 import {FeeMath} from "../libraries/FeeMath.sol";
@@ -9,11 +8,12 @@ import {FixedPoint} from "../libraries/FixedPoint.sol";
 import {PositionMath} from "../libraries/PositionMath.sol";
 import {ExchangeState} from "../state/ExchangeState.sol";
 import {Market} from "../types/MarketTypes.sol";
-import {MarketPrices, PriceRange} from "../types/Price.sol";
 import {Position, PositionChange, TradeAmounts} from "../types/PositionTypes.sol";
+import {MarketPrices, PriceRange} from "../types/Price.sol";
 import {MarketLogic} from "./MarketLogic.sol";
 import {PositionHealth} from "./PositionHealth.sol";
 import {VaultLogic} from "./VaultLogic.sol";
+import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 
 /// @title IncreaseLogic
 /// @notice Opens or grows a position (or adds collateral to it): settles its accrued borrowing and
@@ -119,8 +119,9 @@ library IncreaseLogic {
         );
         if (v.sizeDeltaInTokens == 0) revert IExchangeErrors.ZeroSizeDelta();
         v.executionPrice = params.sizeDeltaUsd / v.sizeDeltaInTokens;
-        if (!PositionMath.increaseRespectsAcceptablePrice(isLong, params.sizeDeltaUsd, v.sizeDeltaInTokens, params.acceptablePrice))
-        {
+        if (!PositionMath.increaseRespectsAcceptablePrice(
+                isLong, params.sizeDeltaUsd, v.sizeDeltaInTokens, params.acceptablePrice
+            )) {
             revert IExchangeErrors.AcceptablePriceNotMet(v.executionPrice, params.acceptablePrice);
         }
         v.positionFeeUsd = MarketLogic.positionFeeUsd(m, params.sizeDeltaUsd, v.priceImpactUsd);
@@ -156,10 +157,12 @@ library IncreaseLogic {
         }
     }
 
-    function _validateIncreasedPosition(Market storage m, Position memory position, MarketPrices memory prices, bool isLong)
-        private
-        view
-    {
+    function _validateIncreasedPosition(
+        Market storage m,
+        Position memory position,
+        MarketPrices memory prices,
+        bool isLong
+    ) private view {
         if (position.sizeUsd < m.config.risk.minPositionSizeUsd) {
             revert IExchangeErrors.PositionTooSmall(position.sizeUsd, m.config.risk.minPositionSizeUsd);
         }

@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 import {IExchangeErrors} from "../interfaces/IExchangeErrors.sol";
 import {IExchangeEvents} from "../interfaces/IExchangeEvents.sol";
 import {IPoolToken} from "../interfaces/IPoolToken.sol";
 import {FeeMath} from "../libraries/FeeMath.sol";
 import {PoolMath} from "../libraries/PoolMath.sol";
-import {DEPOSIT_REQUEST, WITHDRAWAL_REQUEST, ExchangeState} from "../state/ExchangeState.sol";
+import {DEPOSIT_REQUEST, ExchangeState, WITHDRAWAL_REQUEST} from "../state/ExchangeState.sol";
 import {Market} from "../types/MarketTypes.sol";
 import {MarketPrices} from "../types/Price.sol";
 import {Deposit, Withdrawal} from "../types/RequestTypes.sol";
 import {MarketLogic} from "./MarketLogic.sol";
 import {VaultLogic} from "./VaultLogic.sol";
+import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 
 /// @title LiquidityLogic
 /// @notice Executes LP deposits and withdrawals. Deposits value the pool high (max token prices,

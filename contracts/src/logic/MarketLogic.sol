@@ -5,11 +5,11 @@ import {IExchangeErrors} from "../interfaces/IExchangeErrors.sol";
 import {IExchangeEvents} from "../interfaces/IExchangeEvents.sol";
 import {IPoolToken} from "../interfaces/IPoolToken.sol";
 import {FeeMath} from "../libraries/FeeMath.sol";
-import {PoolMath} from "../libraries/PoolMath.sol";
-import {PriceImpactMath} from "../libraries/PriceImpactMath.sol";
-import {PositionMath} from "../libraries/PositionMath.sol";
-import {RateMath} from "../libraries/RateMath.sol";
 import {FixedPoint} from "../libraries/FixedPoint.sol";
+import {PoolMath} from "../libraries/PoolMath.sol";
+import {PositionMath} from "../libraries/PositionMath.sol";
+import {PriceImpactMath} from "../libraries/PriceImpactMath.sol";
+import {RateMath} from "../libraries/RateMath.sol";
 import {ExchangeState} from "../state/ExchangeState.sol";
 import {Market, OpenInterest, RateConfig, RateState} from "../types/MarketTypes.sol";
 import {MarketPrices} from "../types/Price.sol";
@@ -45,22 +45,26 @@ library MarketLogic {
         RateConfig memory config = m.config.rates;
         OpenInterest memory oi = m.openInterest;
 
-        uint256 utilizationLong = RateMath.utilizationFactor(reservedUsd(oi, prices, true), m.balances.longAmount * prices.long.min);
-        uint256 utilizationShort = RateMath.utilizationFactor(reservedUsd(oi, prices, false), m.balances.shortAmount * prices.short.min);
-        rates.cumulativeBorrowingFactorLong += elapsed * RateMath.borrowingRatePerSecond(
-            utilizationLong,
-            config.borrowingBaseRatePerSecond,
-            config.borrowingSlope1PerSecond,
-            config.borrowingSlope2PerSecond,
-            config.optimalUtilizationFactor
-        );
-        rates.cumulativeBorrowingFactorShort += elapsed * RateMath.borrowingRatePerSecond(
-            utilizationShort,
-            config.borrowingBaseRatePerSecond,
-            config.borrowingSlope1PerSecond,
-            config.borrowingSlope2PerSecond,
-            config.optimalUtilizationFactor
-        );
+        uint256 utilizationLong =
+            RateMath.utilizationFactor(reservedUsd(oi, prices, true), m.balances.longAmount * prices.long.min);
+        uint256 utilizationShort =
+            RateMath.utilizationFactor(reservedUsd(oi, prices, false), m.balances.shortAmount * prices.short.min);
+        rates.cumulativeBorrowingFactorLong += elapsed
+            * RateMath.borrowingRatePerSecond(
+                utilizationLong,
+                config.borrowingBaseRatePerSecond,
+                config.borrowingSlope1PerSecond,
+                config.borrowingSlope2PerSecond,
+                config.optimalUtilizationFactor
+            );
+        rates.cumulativeBorrowingFactorShort += elapsed
+            * RateMath.borrowingRatePerSecond(
+                utilizationShort,
+                config.borrowingBaseRatePerSecond,
+                config.borrowingSlope1PerSecond,
+                config.borrowingSlope2PerSecond,
+                config.optimalUtilizationFactor
+            );
         uint256 fundingRate = RateMath.fundingRatePerSecond(oi.longUsd, oi.shortUsd, config.fundingFactorPerSecond);
         (int256 deltaLong, int256 deltaShort) = RateMath.fundingDeltas(oi.longUsd, oi.shortUsd, fundingRate, elapsed);
         rates.cumulativeFundingPerSizeLong += deltaLong;
@@ -70,7 +74,11 @@ library MarketLogic {
 
     /// @notice USD the pool has promised to a side: long tokens x max index price for longs (their
     /// upside), size for shorts.
-    function reservedUsd(OpenInterest memory oi, MarketPrices memory prices, bool isLong) internal pure returns (uint256) {
+    function reservedUsd(OpenInterest memory oi, MarketPrices memory prices, bool isLong)
+        internal
+        pure
+        returns (uint256)
+    {
         return isLong ? oi.longTokens * prices.index.max : oi.shortUsd;
     }
 
@@ -88,7 +96,11 @@ library MarketLogic {
 
     /// @notice A side's PnL to pool factor for ADL and the withdrawal cap, at the index price that
     /// maximises traders' PnL.
-    function pnlToPoolFactor(Market storage m, MarketPrices memory prices, bool isLong) internal view returns (uint256) {
+    function pnlToPoolFactor(Market storage m, MarketPrices memory prices, bool isLong)
+        internal
+        view
+        returns (uint256)
+    {
         int256 pnl = sidePnlUsd(m, isLong, isLong ? prices.index.max : prices.index.min);
         return PoolMath.pnlToPoolFactor(pnl, sidePoolUsd(m, prices, isLong));
     }
@@ -96,11 +108,13 @@ library MarketLogic {
     /// @notice Pool value in USD with `rates` (already accrued). `maximize` values the pool tokens at
     /// max prices and traders' PnL at the prices that minimise it (deposits); otherwise the reverse
     /// (withdrawals). `capPnl` caps each side's profit at maxPnlFactor.
-    function poolValueUsd(Market storage m, RateState memory rates, MarketPrices memory prices, bool maximize, bool capPnl)
-        internal
-        view
-        returns (int256)
-    {
+    function poolValueUsd(
+        Market storage m,
+        RateState memory rates,
+        MarketPrices memory prices,
+        bool maximize,
+        bool capPnl
+    ) internal view returns (int256) {
         OpenInterest memory oi = m.openInterest;
         uint256 longPrice = maximize ? prices.long.max : prices.long.min;
         uint256 shortPrice = maximize ? prices.short.max : prices.short.min;
@@ -109,7 +123,10 @@ library MarketLogic {
         inputs.shortTokenUsd = m.balances.shortAmount * shortPrice;
         inputs.pendingBorrowingUsd = RateMath.pendingBorrowingUsd(
             oi.longUsd, rates.cumulativeBorrowingFactorLong, rates.borrowingSnapshotSumLong
-        ) + RateMath.pendingBorrowingUsd(oi.shortUsd, rates.cumulativeBorrowingFactorShort, rates.borrowingSnapshotSumShort);
+        )
+        + RateMath.pendingBorrowingUsd(
+            oi.shortUsd, rates.cumulativeBorrowingFactorShort, rates.borrowingSnapshotSumShort
+        );
         inputs.pendingFundingUsd = RateMath.pendingFundingUsd(
             oi.longUsd, rates.cumulativeFundingPerSizeLong, rates.fundingSnapshotSumLong
         ) + RateMath.pendingFundingUsd(oi.shortUsd, rates.cumulativeFundingPerSizeShort, rates.fundingSnapshotSumShort);
@@ -151,7 +168,10 @@ library MarketLogic {
     /// @notice Open/close fee of a size change with the given price impact.
     function positionFeeUsd(Market storage m, uint256 sizeDeltaUsd, int256 impactUsd) internal view returns (uint256) {
         return FeeMath.positionFeeUsd(
-            sizeDeltaUsd, impactUsd, m.config.fees.positionFeeFactorPositiveImpact, m.config.fees.positionFeeFactorNegativeImpact
+            sizeDeltaUsd,
+            impactUsd,
+            m.config.fees.positionFeeFactorPositiveImpact,
+            m.config.fees.positionFeeFactorNegativeImpact
         );
     }
 
@@ -180,17 +200,15 @@ library MarketLogic {
             oi.longTokens = oi.longTokens - tokensBefore + tokensAfter;
             rates.borrowingSnapshotSumLong = rates.borrowingSnapshotSumLong - sizeBefore * borrowingSnapshotBefore
                 + sizeAfter * rates.cumulativeBorrowingFactorLong;
-            rates.fundingSnapshotSumLong = rates.fundingSnapshotSumLong
-                - FixedPoint.toInt(sizeBefore) * fundingSnapshotBefore
-                + FixedPoint.toInt(sizeAfter) * rates.cumulativeFundingPerSizeLong;
+            rates.fundingSnapshotSumLong = rates.fundingSnapshotSumLong - FixedPoint.toInt(sizeBefore)
+                * fundingSnapshotBefore + FixedPoint.toInt(sizeAfter) * rates.cumulativeFundingPerSizeLong;
         } else {
             oi.shortUsd = oi.shortUsd - sizeBefore + sizeAfter;
             oi.shortTokens = oi.shortTokens - tokensBefore + tokensAfter;
             rates.borrowingSnapshotSumShort = rates.borrowingSnapshotSumShort - sizeBefore * borrowingSnapshotBefore
                 + sizeAfter * rates.cumulativeBorrowingFactorShort;
-            rates.fundingSnapshotSumShort = rates.fundingSnapshotSumShort
-                - FixedPoint.toInt(sizeBefore) * fundingSnapshotBefore
-                + FixedPoint.toInt(sizeAfter) * rates.cumulativeFundingPerSizeShort;
+            rates.fundingSnapshotSumShort = rates.fundingSnapshotSumShort - FixedPoint.toInt(sizeBefore)
+                * fundingSnapshotBefore + FixedPoint.toInt(sizeAfter) * rates.cumulativeFundingPerSizeShort;
         }
     }
 
@@ -198,7 +216,9 @@ library MarketLogic {
     function validateOpenInterest(Market storage m, bool isLong) internal view {
         uint256 openInterest = isLong ? m.openInterest.longUsd : m.openInterest.shortUsd;
         uint256 maxOpenInterest = isLong ? m.config.risk.maxOpenInterestLongUsd : m.config.risk.maxOpenInterestShortUsd;
-        if (openInterest > maxOpenInterest) revert IExchangeErrors.MaxOpenInterestExceeded(openInterest, maxOpenInterest);
+        if (openInterest > maxOpenInterest) {
+            revert IExchangeErrors.MaxOpenInterestExceeded(openInterest, maxOpenInterest);
+        }
     }
 
     /// @notice Emits the pool's balances and open interest after a change.

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
-import {ORDER_REQUEST, ExchangeState} from "../state/ExchangeState.sol";
+import {ExchangeState, ORDER_REQUEST} from "../state/ExchangeState.sol";
 import {Market} from "../types/MarketTypes.sol";
-import {MarketPrices} from "../types/Price.sol";
 import {DecreaseKind} from "../types/PositionTypes.sol";
+import {MarketPrices} from "../types/Price.sol";
 import {Order} from "../types/RequestTypes.sol";
 import {DecreaseLogic} from "./DecreaseLogic.sol";
 import {IncreaseLogic} from "./IncreaseLogic.sol";
 import {MarketLogic} from "./MarketLogic.sol";
 import {PositionHealth} from "./PositionHealth.sol";
 import {RequestLogic} from "./RequestLogic.sol";
+import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 
 /// @title OrderLogic
 /// @notice Executes an order (the trigger, when it has one, is checked by the caller first).

@@ -4,8 +4,8 @@ pragma solidity 0.8.30;
 import {PositionMath} from "../libraries/PositionMath.sol";
 import {RateMath} from "../libraries/RateMath.sol";
 import {Market, RateState} from "../types/MarketTypes.sol";
-import {MarketPrices} from "../types/Price.sol";
 import {Position} from "../types/PositionTypes.sol";
+import {MarketPrices} from "../types/Price.sol";
 import {MarketLogic} from "./MarketLogic.sol";
 
 /// @title PositionHealth
@@ -80,6 +80,9 @@ library PositionHealth {
 
     /// @notice Opening requirement: max(minCollateralUsd, size x min collateral factor).
     function openingMarginUsd(Market storage m, uint256 sizeUsd) internal view returns (uint256) {
-        return PositionMath.marginRequirementUsd(sizeUsd, m.config.risk.minCollateralFactor, m.config.risk.minCollateralUsd);
+        return
+            PositionMath.marginRequirementUsd(
+                sizeUsd, m.config.risk.minCollateralFactor, m.config.risk.minCollateralUsd
+            );
     }
 }

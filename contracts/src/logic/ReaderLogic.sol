@@ -2,27 +2,30 @@
 pragma solidity 0.8.30;
 
 import {IExchange} from "../interfaces/IExchange.sol";
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {FixedPoint} from "../libraries/FixedPoint.sol";
 import {PoolMath} from "../libraries/PoolMath.sol";
 import {RateMath} from "../libraries/RateMath.sol";
 import {ExchangeState} from "../state/ExchangeState.sol";
 import {Market, PoolBalances, RateState} from "../types/MarketTypes.sol";
-import {MarketPrices} from "../types/Price.sol";
 import {Position} from "../types/PositionTypes.sol";
+import {MarketPrices} from "../types/Price.sol";
 import {MarketLogic} from "./MarketLogic.sol";
 import {PositionHealth} from "./PositionHealth.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 /// @title ReaderLogic
 /// @notice Views that evaluate a market or position at given prices, accrued to the current block.
 library ReaderLogic {
-    function poolValue(ExchangeState storage s, address market, MarketPrices calldata prices, bool maximize, bool capPnl)
-        external
-        view
-        returns (int256)
-    {
+    function poolValue(
+        ExchangeState storage s,
+        address market,
+        MarketPrices calldata prices,
+        bool maximize,
+        bool capPnl
+    ) external view returns (int256) {
         Market storage m = MarketLogic.get(s, market);
-        return MarketLogic.poolValueUsd(m, MarketLogic.accruedRates(m, prices, block.timestamp), prices, maximize, capPnl);
+        return
+            MarketLogic.poolValueUsd(m, MarketLogic.accruedRates(m, prices, block.timestamp), prices, maximize, capPnl);
     }
 
     function positionHealth(ExchangeState storage s, bytes32 key, MarketPrices calldata prices)
@@ -50,28 +53,37 @@ library ReaderLogic {
         uint256 longPrice = prices.long.min;
         uint256 shortPrice = prices.short.min;
 
-        v.assetsUsd = IERC20(m.longToken).balanceOf(market) * longPrice + IERC20(m.shortToken).balanceOf(market) * shortPrice;
+        v.assetsUsd =
+            IERC20(m.longToken).balanceOf(market) * longPrice + IERC20(m.shortToken).balanceOf(market) * shortPrice;
         v.traderCollateralUsd = b.collateralLongTokenAmount * longPrice + b.collateralShortTokenAmount * shortPrice;
         v.traderPnlUsd = PoolMath.cappedPnlUsd(
             MarketLogic.sidePnlUsd(m, true, prices.index.max), b.longAmount * longPrice, m.config.risk.maxPnlFactor
-        ) + PoolMath.cappedPnlUsd(
+        )
+        + PoolMath.cappedPnlUsd(
             MarketLogic.sidePnlUsd(m, false, prices.index.min), b.shortAmount * shortPrice, m.config.risk.maxPnlFactor
         );
         v.pendingFeesUsd = FixedPoint.toInt(
-            RateMath.pendingBorrowingUsd(m.openInterest.longUsd, rates.cumulativeBorrowingFactorLong, rates.borrowingSnapshotSumLong)
-                + RateMath.pendingBorrowingUsd(
-                    m.openInterest.shortUsd, rates.cumulativeBorrowingFactorShort, rates.borrowingSnapshotSumShort
-                )
-        ) + RateMath.pendingFundingUsd(m.openInterest.longUsd, rates.cumulativeFundingPerSizeLong, rates.fundingSnapshotSumLong)
-            + RateMath.pendingFundingUsd(m.openInterest.shortUsd, rates.cumulativeFundingPerSizeShort, rates.fundingSnapshotSumShort);
+            RateMath.pendingBorrowingUsd(
+                m.openInterest.longUsd, rates.cumulativeBorrowingFactorLong, rates.borrowingSnapshotSumLong
+            )
+            + RateMath.pendingBorrowingUsd(
+                m.openInterest.shortUsd, rates.cumulativeBorrowingFactorShort, rates.borrowingSnapshotSumShort
+            )
+        )
+        + RateMath.pendingFundingUsd(
+            m.openInterest.longUsd, rates.cumulativeFundingPerSizeLong, rates.fundingSnapshotSumLong
+        )
+        + RateMath.pendingFundingUsd(
+            m.openInterest.shortUsd, rates.cumulativeFundingPerSizeShort, rates.fundingSnapshotSumShort
+        );
         v.escrowAndClaimsUsd = (b.escrowLongTokenAmount + b.claimableLongTokenAmount) * longPrice
             + (b.escrowShortTokenAmount + b.claimableShortTokenAmount) * shortPrice;
         v.insuranceFundUsd = b.insuranceLongAmount * longPrice + b.insuranceShortAmount * shortPrice;
         v.lpValueUsd = MarketLogic.poolValueUsd(m, rates, prices, false, true);
 
-        int256 liabilities = FixedPoint.toInt(v.traderCollateralUsd + v.escrowAndClaimsUsd) + v.traderPnlUsd - v.pendingFeesUsd;
+        int256 liabilities =
+            FixedPoint.toInt(v.traderCollateralUsd + v.escrowAndClaimsUsd) + v.traderPnlUsd - v.pendingFeesUsd;
         v.liabilitiesUsd = liabilities > 0 ? uint256(liabilities) : 0;
         v.surplusUsd = FixedPoint.toInt(v.assetsUsd) - FixedPoint.toInt(v.liabilitiesUsd);
     }
-
 }

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 import {IExchangeErrors} from "../interfaces/IExchangeErrors.sol";
 import {IExchangeEvents} from "../interfaces/IExchangeEvents.sol";
 import {IPoolToken} from "../interfaces/IPoolToken.sol";
-import {DEPOSIT_REQUEST, ORDER_REQUEST, WITHDRAWAL_REQUEST, ExchangeState} from "../state/ExchangeState.sol";
+import {DEPOSIT_REQUEST, ExchangeState, ORDER_REQUEST, WITHDRAWAL_REQUEST} from "../state/ExchangeState.sol";
 import {Market} from "../types/MarketTypes.sol";
 import {CreateOrderParams, Deposit, Order, OrderType, Withdrawal} from "../types/RequestTypes.sol";
 import {EthLogic} from "./EthLogic.sol";
 import {MarketLogic} from "./MarketLogic.sol";
 import {PositionHealth} from "./PositionHealth.sol";
 import {VaultLogic} from "./VaultLogic.sol";
+import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 
 /// @title RequestLogic
 /// @notice Creating and cancelling two-step requests: validation, escrow, refunds.
@@ -45,7 +45,9 @@ library RequestLogic {
             executionFee: executionFee
         });
         s.pendingIds[DEPOSIT_REQUEST].add(id);
-        emit IExchangeEvents.DepositCreated(id, msg.sender, market, longTokenAmount, shortTokenAmount, minShares, executionFee);
+        emit IExchangeEvents.DepositCreated(
+            id, msg.sender, market, longTokenAmount, shortTokenAmount, minShares, executionFee
+        );
     }
 
     function createWithdrawal(
@@ -168,7 +170,9 @@ library RequestLogic {
     }
 
     /// @dev Returns escrow to the owner and the execution fee to `feeReceiver`; deletes the request.
-    function _refund(ExchangeState storage s, uint8 kind, uint256 id, address feeReceiver, bytes memory reason) private {
+    function _refund(ExchangeState storage s, uint8 kind, uint256 id, address feeReceiver, bytes memory reason)
+        private
+    {
         address account;
         address market;
         uint256 executionFee;

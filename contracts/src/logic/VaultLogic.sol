@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IExchangeErrors} from "../interfaces/IExchangeErrors.sol";
 import {IExchangeEvents} from "../interfaces/IExchangeEvents.sol";
 import {IPoolToken} from "../interfaces/IPoolToken.sol";
 import {ExchangeState} from "../state/ExchangeState.sol";
 import {Market, PoolBalances} from "../types/MarketTypes.sol";
 import {MarketPrices, PriceRange} from "../types/Price.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 
 /// @title VaultLogic
 /// @notice Who owns what inside a market's vault (LPs, insurance fund, collateral, escrow, claims),
@@ -92,9 +92,14 @@ library VaultLogic {
     /// @notice Sends `amount` of `token` out of the market's vault to `to`. When the token refuses
     /// (e.g. a blacklisted receiver), the amount becomes a claim instead: nothing is lost, and the
     /// execution that triggered the payment does not fail.
-    function sendOut(ExchangeState storage s, Market storage m, address market, address token, address to, uint256 amount)
-        internal
-    {
+    function sendOut(
+        ExchangeState storage s,
+        Market storage m,
+        address market,
+        address token,
+        address to,
+        uint256 amount
+    ) internal {
         if (amount == 0) return;
         if (IPoolToken(market).transferOut(token, to, amount)) return;
         s.claimableFunds[market][token][to] += amount;

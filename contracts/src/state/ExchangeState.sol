@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 import {ExchangeSettings, Market} from "../types/MarketTypes.sol";
 import {Position} from "../types/PositionTypes.sol";
 import {Deposit, Order, Withdrawal} from "../types/RequestTypes.sol";
+import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 
 // Kinds of pending requests, indexing `ExchangeState.pendingIds`.
 uint8 constant DEPOSIT_REQUEST = 0;

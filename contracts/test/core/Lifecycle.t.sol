@@ -13,11 +13,11 @@ contract LifecycleTest is ExchangeFixture {
         assertGt(shares, 0, "shares minted");
         assertEq(IPoolToken(ethMarket).balanceOf(lp), shares);
 
-        bytes32 key = openEth(trader, address(usdc), 1_000e6, 10_000 * USD, true);
+        bytes32 key = openEth(trader, address(usdc), 1000e6, 10_000 * USD, true);
         Position memory p = positionOf(key);
         assertEq(p.sizeUsd, 10_000 * USD, "size");
         assertGt(p.sizeInTokens, 0, "tokens");
-        assertLt(p.collateralAmount, 1_000e6, "open fee paid from collateral");
+        assertLt(p.collateralAmount, 1000e6, "open fee paid from collateral");
 
         setEthPrice(3300 * PYTH_ONE);
         uint256 usdcBefore = usdc.balanceOf(trader);

@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Test} from "forge-std/Test.sol";
-import {MockPyth} from "@pythnetwork/pyth-sdk-solidity/MockPyth.sol";
-import {IPyth} from "@pythnetwork/pyth-sdk-solidity/IPyth.sol";
+import {MarketDefaults} from "../../script/MarketDefaults.sol";
 import {Exchange} from "../../src/core/Exchange.sol";
 import {PythOracle} from "../../src/core/PythOracle.sol";
 import {IPoolToken} from "../../src/interfaces/IPoolToken.sol";
 import {MockERC20} from "../../src/mocks/MockERC20.sol";
 import {Market, MarketConfig} from "../../src/types/MarketTypes.sol";
-import {MarketPrices, PriceRange} from "../../src/types/Price.sol";
 import {Position} from "../../src/types/PositionTypes.sol";
+import {MarketPrices, PriceRange} from "../../src/types/Price.sol";
 import {CreateOrderParams, OrderType} from "../../src/types/RequestTypes.sol";
-import {MarketDefaults} from "../../script/MarketDefaults.sol";
+import {IPyth} from "@pythnetwork/pyth-sdk-solidity/IPyth.sol";
+import {MockPyth} from "@pythnetwork/pyth-sdk-solidity/MockPyth.sol";
+import {Test} from "forge-std/Test.sol";
 
 /// @notice Deploys Bastion against MockPyth with the default parameters and offers helpers to move
 /// prices and run requests end to end. The test contract holds every role.
@@ -73,10 +73,22 @@ abstract contract ExchangeFixture is Test {
         exchange.grantRole(exchange.ADL_KEEPER_ROLE(), keeper);
 
         ethMarket = exchange.createMarket(
-            address(weth), address(weth), address(usdc), marketConfig(), MarketDefaults.MAINTENANCE_MARGIN, "ETH LP", "bETH"
+            address(weth),
+            address(weth),
+            address(usdc),
+            marketConfig(),
+            MarketDefaults.MAINTENANCE_MARGIN,
+            "ETH LP",
+            "bETH"
         );
         btcMarket = exchange.createMarket(
-            address(wbtc), address(wbtc), address(usdc), marketConfig(), MarketDefaults.MAINTENANCE_MARGIN, "BTC LP", "bBTC"
+            address(wbtc),
+            address(wbtc),
+            address(usdc),
+            marketConfig(),
+            MarketDefaults.MAINTENANCE_MARGIN,
+            "BTC LP",
+            "bBTC"
         );
         vm.deal(keeper, 100 ether);
         vm.deal(lp, 100 ether);
@@ -203,7 +215,9 @@ abstract contract ExchangeFixture is Test {
         if (collateralToken == address(weth)) fund(account, collateralAmount, 0);
         else fund(account, 0, collateralAmount);
         uint256 acceptable = isLong ? type(uint256).max : 0;
-        executeOrder(createMarketOrder(account, ethMarket, collateralToken, isLong, true, sizeUsd, collateralAmount, acceptable));
+        executeOrder(
+            createMarketOrder(account, ethMarket, collateralToken, isLong, true, sizeUsd, collateralAmount, acceptable)
+        );
         key = exchange.positionKey(account, ethMarket, collateralToken, isLong);
     }
 
