@@ -1,0 +1,2 @@
+export { describeLocalnet } from "./describeLocalnet.js";
+export { type Localnet, type StartLocalnetOptions, startLocalnet } from "./startLocalnet.js";
