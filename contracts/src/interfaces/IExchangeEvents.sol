@@ -139,11 +139,11 @@ interface IExchangeEvents {
     );
     event AdlStateUpdated(address indexed market, bool indexed isLong, bool active, uint256 pnlToPoolFactor);
 
-    // --- pool state (snapshots after every change, so indexers need no state reads) ---
+    // --- pool state (a full snapshot after every change, so indexers need no state reads) ---
+    /// @notice A market's balances, open interest, rate indices and LP supply after a change.
     event PoolStateUpdated(
-        address indexed market, PoolBalances balances, OpenInterest openInterest, uint256 totalSupply
+        address indexed market, PoolBalances balances, OpenInterest openInterest, RateState rates, uint256 totalSupply
     );
-    event RatesAccrued(address indexed market, RateState rates);
 
     // --- claims ---
     event TransferFailed(address indexed market, address indexed token, address indexed account, uint256 amount);

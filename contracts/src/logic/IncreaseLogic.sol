@@ -50,7 +50,7 @@ library IncreaseLogic {
     function increase(ExchangeState storage s, IncreaseParams memory params, MarketPrices memory prices) internal {
         Market storage m = MarketLogic.get(s, params.market);
         if (m.paused) revert IExchangeErrors.MarketPaused(params.market);
-        MarketLogic.accrue(m, params.market, prices);
+        MarketLogic.accrue(m, prices);
 
         IncreaseValues memory v;
         v.key = PositionHealth.positionKey(params.account, params.market, params.collateralToken, params.isLong);

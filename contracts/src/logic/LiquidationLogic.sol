@@ -22,7 +22,7 @@ library LiquidationLogic {
         Position memory position = s.positions[key];
         if (position.account == address(0)) revert IExchangeErrors.PositionNotFound(key);
         Market storage m = s.markets[position.market];
-        MarketLogic.accrue(m, position.market, prices);
+        MarketLogic.accrue(m, prices);
 
         PositionHealth.Health memory h = PositionHealth.evaluate(m, position, m.rates, prices);
         uint256 maintenanceUsd = PositionHealth.maintenanceMarginUsd(m, position.sizeUsd);
@@ -86,7 +86,7 @@ library LiquidationLogic {
         address market = position.market;
         Market storage m = s.markets[market];
         bool isLong = position.isLong;
-        MarketLogic.accrue(m, market, prices);
+        MarketLogic.accrue(m, prices);
 
         uint256 factor = MarketLogic.pnlToPoolFactor(m, prices, isLong);
         bool active = isLong ? m.adlActiveLong : m.adlActiveShort;

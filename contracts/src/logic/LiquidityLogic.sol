@@ -25,7 +25,7 @@ library LiquidityLogic {
         Deposit memory d = s.deposits[id];
         Market storage m = MarketLogic.get(s, d.market);
         if (m.paused) revert IExchangeErrors.MarketPaused(d.market);
-        MarketLogic.accrue(m, d.market, prices);
+        MarketLogic.accrue(m, prices);
 
         uint256 depositUsd = d.longTokenAmount * prices.long.min + d.shortTokenAmount * prices.short.min;
         uint256 feeUsd = FeeMath.feeUsd(depositUsd, m.config.fees.liquidityFeeFactor);
@@ -53,7 +53,7 @@ library LiquidityLogic {
     function executeWithdrawal(ExchangeState storage s, uint256 id, MarketPrices memory prices) external {
         Withdrawal memory w = s.withdrawals[id];
         Market storage m = MarketLogic.get(s, w.market);
-        MarketLogic.accrue(m, w.market, prices);
+        MarketLogic.accrue(m, prices);
         _validatePnlForWithdrawal(m, prices, true);
         _validatePnlForWithdrawal(m, prices, false);
 

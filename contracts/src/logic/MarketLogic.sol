@@ -25,12 +25,12 @@ library MarketLogic {
         if (m.longToken == address(0)) revert IExchangeErrors.MarketNotFound(market);
     }
 
-    /// @notice Accrues borrowing and funding to now at `prices`, and emits the new indices.
-    function accrue(Market storage m, address market, MarketPrices memory prices) internal {
+    /// @notice Accrues borrowing and funding to now at `prices` (the change is emitted with the pool
+    /// state at the end of the execution).
+    function accrue(Market storage m, MarketPrices memory prices) internal {
         RateState memory next = accruedRates(m, prices, block.timestamp);
         if (next.lastAccruedAt == m.rates.lastAccruedAt) return;
         m.rates = next;
-        emit IExchangeEvents.RatesAccrued(market, next);
     }
 
     /// @notice The rate state accrued to `timestamp` without writing it (views and accrual share it).
@@ -221,8 +221,10 @@ library MarketLogic {
         }
     }
 
-    /// @notice Emits the pool's balances and open interest after a change.
+    /// @notice Emits the pool's balances, open interest, rate indices and LP supply after a change.
     function emitPoolState(Market storage m, address market) internal {
-        emit IExchangeEvents.PoolStateUpdated(market, m.balances, m.openInterest, IPoolToken(market).totalSupply());
+        emit IExchangeEvents.PoolStateUpdated(
+            market, m.balances, m.openInterest, m.rates, IPoolToken(market).totalSupply()
+        );
     }
 }

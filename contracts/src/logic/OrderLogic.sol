@@ -40,7 +40,7 @@ library OrderLogic {
             return;
         }
         Market storage m = MarketLogic.get(s, o.market);
-        MarketLogic.accrue(m, o.market, prices);
+        MarketLogic.accrue(m, prices);
         DecreaseLogic.decrease(
             s,
             m,
