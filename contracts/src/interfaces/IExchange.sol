@@ -136,7 +136,7 @@ interface IExchange is IExchangeErrors, IExchangeEvents {
     function setMaintenanceMarginFactor(address market, uint256 factor) external;
 
     /// @notice Pauses or resumes new deposits and position increases of a market. Withdrawals,
-    /// decreases, cancellations and liquidations always stay open. Pauser only.
+    /// decreases, added collateral, cancellations and liquidations always stay open. Pauser only.
     function setMarketPaused(address market, bool paused) external;
 
     // ------------------------------------------------------------------ views

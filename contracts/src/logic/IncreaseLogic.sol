@@ -49,7 +49,8 @@ library IncreaseLogic {
 
     function increase(ExchangeState storage s, IncreaseParams memory params, MarketPrices memory prices) internal {
         Market storage m = MarketLogic.get(s, params.market);
-        if (m.paused) revert IExchangeErrors.MarketPaused(params.market);
+        // A paused market still accepts collateral that protects an existing position.
+        if (m.paused && params.sizeDeltaUsd > 0) revert IExchangeErrors.MarketPaused(params.market);
         MarketLogic.accrue(m, prices);
 
         IncreaseValues memory v;

@@ -87,7 +87,7 @@ library RequestLogic {
         _validateOrderShape(params);
         _validateExecutionFee(s, executionFee);
         if (isIncrease(params.orderType)) {
-            if (m.paused) revert IExchangeErrors.MarketPaused(params.market);
+            if (m.paused && params.sizeDeltaUsd > 0) revert IExchangeErrors.MarketPaused(params.market);
             if (params.sizeDeltaUsd == 0 && params.collateralDeltaAmount == 0) revert IExchangeErrors.ZeroSizeDelta();
             VaultLogic.pullEscrow(m, params.market, params.collateralToken, msg.sender, params.collateralDeltaAmount);
         } else {
