@@ -193,6 +193,11 @@ contract MathHarness {
         return RateMath.fundingRatePerSecond(longOpenInterestUsd, shortOpenInterestUsd, fundingFactor);
     }
 
+    /// @notice `RateMath.MAX_FUNDING_RECEIVER_MULTIPLE`.
+    function rateMath_MAX_FUNDING_RECEIVER_MULTIPLE() external pure returns (uint256) {
+        return RateMath.MAX_FUNDING_RECEIVER_MULTIPLE;
+    }
+
     /// @notice `RateMath.fundingDeltas`.
     function rateMath_fundingDeltas(
         uint256 longOpenInterestUsd,
@@ -300,6 +305,15 @@ contract MathHarness {
         return PositionMath.decreaseRespectsAcceptablePrice(
             isLong, indexPrice, sizeDeltaUsd, priceImpactUsd, acceptablePrice
         );
+    }
+
+    /// @notice `PositionMath.increaseExecutionPrice`.
+    function positionMath_increaseExecutionPrice(bool isLong, uint256 sizeDeltaUsd, uint256 sizeDeltaInTokens)
+        external
+        pure
+        returns (uint256)
+    {
+        return PositionMath.increaseExecutionPrice(isLong, sizeDeltaUsd, sizeDeltaInTokens);
     }
 
     /// @notice `PositionMath.decreaseExecutionPrice`.

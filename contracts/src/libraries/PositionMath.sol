@@ -31,6 +31,17 @@ library PositionMath {
         return -FixedPoint.toInt(FixedPoint.abs(totalPnlUsd).mulDivUp(sizeDeltaUsd, sizeUsd));
     }
 
+    /// @notice Execution price of an increase in USD (30 decimals) per index token unit: size delta /
+    /// tokens, rounded against the trader as the acceptable-price check is (up for longs, down for shorts).
+    function increaseExecutionPrice(bool isLong, uint256 sizeDeltaUsd, uint256 sizeDeltaInTokens)
+        internal
+        pure
+        returns (uint256)
+    {
+        if (sizeDeltaInTokens == 0) return 0;
+        return isLong ? FixedPoint.divUp(sizeDeltaUsd, sizeDeltaInTokens) : sizeDeltaUsd / sizeDeltaInTokens;
+    }
+
     /// @notice Index tokens removed from a position when `sizeDeltaUsd` of it is closed: longs give up
     /// more (rounded up), shorts keep more owed (rounded down).
     function sizeDeltaInTokensForDecrease(bool isLong, uint256 sizeInTokens, uint256 sizeDeltaUsd, uint256 sizeUsd)
@@ -90,7 +101,8 @@ library PositionMath {
     }
 
     /// @notice Execution price of a decrease in USD (30 decimals) per index token unit, for events and
-    /// previews: price x (size delta + impact) / size delta for longs, (size delta - impact) for shorts.
+    /// previews: price x (size delta + impact) / size delta for longs, (size delta - impact) for shorts;
+    /// rounded against the trader, as the acceptable-price check is (down for longs, up for shorts).
     function decreaseExecutionPrice(bool isLong, uint256 indexPrice, uint256 sizeDeltaUsd, int256 priceImpactUsd)
         internal
         pure
@@ -100,7 +112,9 @@ library PositionMath {
         int256 adjusted =
             isLong ? FixedPoint.toInt(sizeDeltaUsd) + priceImpactUsd : FixedPoint.toInt(sizeDeltaUsd) - priceImpactUsd;
         if (adjusted <= 0) return 0;
-        return indexPrice.mulDivDown(uint256(adjusted), sizeDeltaUsd);
+        return isLong
+            ? indexPrice.mulDivDown(uint256(adjusted), sizeDeltaUsd)
+            : indexPrice.mulDivUp(uint256(adjusted), sizeDeltaUsd);
     }
 
     /// @notice Maintenance margin: max(minCollateralUsd, size x factor rounded up).

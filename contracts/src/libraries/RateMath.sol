@@ -9,6 +9,10 @@ import {FixedPoint} from "./FixedPoint.sol";
 library RateMath {
     using FixedPoint for uint256;
 
+    /// @dev Receivers earn at most this multiple of the payers' per-USD rate. Without it a tiny
+    /// receiving side would see its funding index explode (and with it the sums of size x index).
+    uint256 internal constant MAX_FUNDING_RECEIVER_MULTIPLE = 10;
+
     /// @notice Utilization of one side: reserved USD / pool USD backing the side, rounded up, capped at 1.
     function utilizationFactor(uint256 reservedUsd, uint256 poolUsd) internal pure returns (uint256) {
         if (reservedUsd == 0) return 0;
@@ -49,7 +53,9 @@ library RateMath {
 
     /// @notice Funding index deltas over `elapsed` seconds: the payer's index grows by rate x elapsed;
     /// the receiver's falls by what the payer paid spread over the receiver's open interest, rounded
-    /// down (receivers never get more than payers pay).
+    /// down (receivers never get more than payers pay). When the receiving side is so small that it
+    /// would earn more than `MAX_FUNDING_RECEIVER_MULTIPLE` x the rate, its gain is capped there and
+    /// the payers pay only what the receivers get (rounded up).
     /// @return deltaLong the change of the long side's cumulative funding per size
     /// @return deltaShort the change of the short side's cumulative funding per size
     function fundingDeltas(
@@ -64,6 +70,11 @@ library RateMath {
         uint256 payerOpenInterest = longsPay ? longOpenInterestUsd : shortOpenInterestUsd;
         uint256 receiverOpenInterest = longsPay ? shortOpenInterestUsd : longOpenInterestUsd;
         uint256 receiverDelta = payerDelta.mulDivDown(payerOpenInterest, receiverOpenInterest);
+        uint256 maxReceiverDelta = payerDelta * MAX_FUNDING_RECEIVER_MULTIPLE;
+        if (receiverDelta > maxReceiverDelta) {
+            receiverDelta = maxReceiverDelta;
+            payerDelta = maxReceiverDelta.mulDivUp(receiverOpenInterest, payerOpenInterest);
+        }
         if (longsPay) return (FixedPoint.toInt(payerDelta), -FixedPoint.toInt(receiverDelta));
         return (-FixedPoint.toInt(receiverDelta), FixedPoint.toInt(payerDelta));
     }

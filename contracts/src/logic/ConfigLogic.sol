@@ -92,8 +92,10 @@ library ConfigLogic {
 
         _check("negativeImpactFactor", c.impact.negativeImpactFactor, 0, 1e24);
         _check("positiveImpactFactor", c.impact.positiveImpactFactor, 0, c.impact.negativeImpactFactor);
-        _check("maxPositiveImpact", c.impact.maxPositiveImpactFactor, 0, 50 * PCT);
         _check("maxNegativeImpact", c.impact.maxNegativeImpactFactor, 0, 50 * PCT);
+        // Paying out more positive impact than a reversed trade pays in negative impact would let a
+        // round trip profit from the caps.
+        _check("maxPositiveImpact", c.impact.maxPositiveImpactFactor, 0, c.impact.maxNegativeImpactFactor);
 
         _check("borrowingBaseRate", c.rates.borrowingBaseRatePerSecond, 0, ONE / YEAR);
         _check("borrowingSlope1", c.rates.borrowingSlope1PerSecond, 0, 2 * ONE / YEAR);

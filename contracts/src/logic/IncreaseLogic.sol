@@ -119,7 +119,7 @@ library IncreaseLogic {
             isLong, params.sizeDeltaUsd, v.priceImpactUsd, isLong ? prices.index.max : prices.index.min
         );
         if (v.sizeDeltaInTokens == 0) revert IExchangeErrors.ZeroSizeDelta();
-        v.executionPrice = params.sizeDeltaUsd / v.sizeDeltaInTokens;
+        v.executionPrice = PositionMath.increaseExecutionPrice(isLong, params.sizeDeltaUsd, v.sizeDeltaInTokens);
         if (!PositionMath.increaseRespectsAcceptablePrice(
                 isLong, params.sizeDeltaUsd, v.sizeDeltaInTokens, params.acceptablePrice
             )) {

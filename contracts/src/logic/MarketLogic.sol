@@ -144,7 +144,9 @@ library MarketLogic {
         return PoolMath.poolValueUsd(inputs);
     }
 
-    /// @notice Capped price impact of changing a side's open interest by `sizeDeltaUsd`.
+    /// @notice Price impact of changing a side's open interest by `sizeDeltaUsd`. Positive impact is
+    /// always capped; negative impact is capped on decreases only, so that an open split in slices pays
+    /// the same impact as one open (the skew cost telescopes) and no round trip can profit from caps.
     function priceImpactUsd(Market storage m, uint256 sizeDeltaUsd, bool isLong, bool isIncrease)
         internal
         view
@@ -160,6 +162,7 @@ library MarketLogic {
             m.config.impact.positiveImpactFactor,
             m.config.impact.negativeImpactFactor
         );
+        if (isIncrease && raw < 0) return raw;
         return PriceImpactMath.capImpactUsd(
             raw, sizeDeltaUsd, m.config.impact.maxPositiveImpactFactor, m.config.impact.maxNegativeImpactFactor
         );
