@@ -174,8 +174,7 @@ contract Exchange is IExchange, AccessControl, ReentrancyGuardTransient {
         if (position.account == address(0)) revert PositionNotFound(positionKey_);
         (MarketPrices memory prices, bool confirmed) = _verifyFreshPrices(position.market, priceUpdate);
         if (!confirmed) return false;
-        LiquidationLogic.adl(s, positionKey_, sizeDeltaUsd, prices);
-        return true;
+        return LiquidationLogic.adl(s, positionKey_, sizeDeltaUsd, prices);
     }
 
     /// @notice The body of `executeDeposit`, run in its own call frame so a failure can be refunded.
@@ -395,7 +394,7 @@ contract Exchange is IExchange, AccessControl, ReentrancyGuardTransient {
             if (block.timestamp > expiresAt) revert RequestExpired(id, expiresAt);
             if (expiresAt < maxPublishTime) maxPublishTime = expiresAt;
         } else {
-            uint256 freshSince = block.timestamp - s.settings.maxPriceAge;
+            uint256 freshSince = _freshSince();
             if (freshSince > minPublishTime) minPublishTime = freshSince;
         }
         (prices,) = _verifyPrices(market, priceUpdate, minPublishTime, maxPublishTime, false);
@@ -407,7 +406,13 @@ contract Exchange is IExchange, AccessControl, ReentrancyGuardTransient {
         returns (MarketPrices memory prices, bool confirmed)
     {
         uint256 maxPublishTime = block.timestamp + oracle.settings().maxFutureSkew;
-        return _verifyPrices(market, priceUpdate, block.timestamp - s.settings.maxPriceAge, maxPublishTime, true);
+        return _verifyPrices(market, priceUpdate, _freshSince(), maxPublishTime, true);
+    }
+
+    /// @dev The oldest publish time a liquidation, ADL or trigger order may use.
+    function _freshSince() private view returns (uint256) {
+        uint256 maxAge = s.settings.maxPriceAge;
+        return block.timestamp > maxAge ? block.timestamp - maxAge : 0;
     }
 
     /// @dev Pays the Pyth fee the oracle quotes from `msg.value` and refunds the rest to the caller.

@@ -142,12 +142,15 @@ contract PythOracle is IPriceOracle, AccessControl {
         return _pendingDeviation[feedId];
     }
 
-    /// @dev Records a verified price. Unguarded prices (request executions) are accepted as they are.
-    /// A guarded price that moved beyond the bound is accepted only when a pending price published
-    /// before it agrees with it; otherwise it becomes the pending price and is not to be acted on.
+    /// @dev Records a verified price. An unguarded price (request executions) is used as it is, but
+    /// becomes the reference only when it is within the deviation bound, so a single bad print used by
+    /// an execution cannot become what liquidations are compared with. A guarded price that moved
+    /// beyond the bound is accepted only when a pending price published before it agrees with it;
+    /// otherwise it becomes the pending price and is not to be acted on.
     function _accept(bytes32 feedId, uint256 price, uint256 publishTime, bool guardDeviation) private returns (bool) {
         AcceptedPrice memory last = _lastAccepted[feedId];
-        if (guardDeviation && OracleMath.deviatesBeyond(price, last.price, _settings.maxDeviationFactor)) {
+        if (OracleMath.deviatesBeyond(price, last.price, _settings.maxDeviationFactor)) {
+            if (!guardDeviation) return true;
             AcceptedPrice memory pending = _pendingDeviation[feedId];
             bool confirmedByPending = pending.publishTime != 0 && pending.publishTime < publishTime
                 && !OracleMath.deviatesBeyond(price, pending.price, _settings.maxDeviationFactor);

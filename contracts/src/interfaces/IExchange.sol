@@ -100,6 +100,9 @@ interface IExchange is IExchangeErrors, IExchangeEvents {
 
     /// @notice Auto-deleverages a profitable position while its side's PnL to pool factor is above the
     /// trigger (and until it is back below the target), at the oracle price with no negative impact.
+    /// Returns false, deleveraging nothing, when the price awaits confirmation, or when ADL was active
+    /// and the factor is back at or below the target: the episode then ends (AdlStateUpdated with
+    /// active = false) and the trigger applies again.
     function executeAdl(bytes32 positionKey, uint256 sizeDeltaUsd, bytes[] calldata priceUpdate)
         external
         payable

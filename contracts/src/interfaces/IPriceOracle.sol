@@ -73,7 +73,8 @@ interface IPriceOracle {
     /// @notice The oracle's settings.
     function settings() external view returns (OracleSettings memory);
 
-    /// @notice The last accepted mid price of `feedId`.
+    /// @notice The last accepted mid price of `feedId`: the reference of the deviation guard. Request
+    /// executions update it only with prices within the deviation bound.
     function lastAcceptedPrice(bytes32 feedId) external view returns (AcceptedPrice memory);
 
     /// @notice The price held back for confirmation for `feedId`, if any.

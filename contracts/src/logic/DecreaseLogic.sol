@@ -140,8 +140,9 @@ library DecreaseLogic {
         if (v.settlement.shortfallUsd > 0) {
             _absorbShortfall(s, m, position, prices, v);
         } else if (v.amounts.positionFeeUsd > 0 && VaultLogic.insuranceBelowTarget(m, prices)) {
-            // The fee was paid out of collateral (net cost) or netted from profit (net gain).
-            bool feeTokenIsLong = v.settlement.collateralToPoolAmount > 0 ? v.collateralIsLongToken : position.isLong;
+            // The fee was paid out of collateral (net cost) or netted from profit (net gain); either way
+            // the share moves in the collateral token, the token `FeesCollected` reports it in.
+            bool feeTokenIsLong = v.collateralIsLongToken;
             uint256 feeTokenPrice = VaultLogic.tokenPrice(prices, feeTokenIsLong).max;
             v.insuranceAmount =
                 FeeMath.insuranceShareOf(v.amounts.positionFeeUsd, m.config.fees.insuranceShareFactor) / feeTokenPrice;

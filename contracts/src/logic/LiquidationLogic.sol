@@ -80,7 +80,12 @@ library LiquidationLogic {
 
     /// @notice Reduces a profitable position while its side's PnL to pool factor is above the trigger,
     /// or above the target once ADL is active for the side; deactivates ADL when the target is reached.
-    function adl(ExchangeState storage s, bytes32 key, uint256 sizeDeltaUsd, MarketPrices memory prices) external {
+    /// Returns false when ADL was active but the factor is back at or below the target (the price took
+    /// it there): the episode ends without deleveraging, so ADL cannot stay armed.
+    function adl(ExchangeState storage s, bytes32 key, uint256 sizeDeltaUsd, MarketPrices memory prices)
+        external
+        returns (bool)
+    {
         Position memory position = s.positions[key];
         if (position.account == address(0)) revert IExchangeErrors.PositionNotFound(key);
         address market = position.market;
@@ -88,10 +93,7 @@ library LiquidationLogic {
         bool isLong = position.isLong;
         MarketLogic.accrue(m, prices);
 
-        uint256 factor = MarketLogic.pnlToPoolFactor(m, prices, isLong);
-        bool active = isLong ? m.adlActiveLong : m.adlActiveShort;
-        uint256 threshold = active ? m.config.safety.adlTargetFactor : m.config.safety.adlTriggerFactor;
-        if (factor <= threshold) revert IExchangeErrors.AdlNotTriggered(market, isLong, factor, threshold);
+        if (!_adlTriggered(m, market, isLong, prices)) return false;
 
         int256 pnl = PositionMath.pnlUsd(
             isLong, position.sizeUsd, position.sizeInTokens, isLong ? prices.index.min : prices.index.max
@@ -118,5 +120,26 @@ library LiquidationLogic {
         if (isLong) m.adlActiveLong = stillActive;
         else m.adlActiveShort = stillActive;
         emit IExchangeEvents.AdlStateUpdated(market, isLong, stillActive, factorAfter);
+        return true;
+    }
+
+    /// @dev Whether ADL may run on a side: above the trigger, or above the target while active. An
+    /// active side back at or below the target is deactivated instead (false); otherwise below the
+    /// threshold reverts with `AdlNotTriggered`.
+    function _adlTriggered(Market storage m, address market, bool isLong, MarketPrices memory prices)
+        private
+        returns (bool)
+    {
+        uint256 factor = MarketLogic.pnlToPoolFactor(m, prices, isLong);
+        bool active = isLong ? m.adlActiveLong : m.adlActiveShort;
+        if (active && factor <= m.config.safety.adlTargetFactor) {
+            if (isLong) m.adlActiveLong = false;
+            else m.adlActiveShort = false;
+            emit IExchangeEvents.AdlStateUpdated(market, isLong, false, factor);
+            return false;
+        }
+        uint256 threshold = active ? m.config.safety.adlTargetFactor : m.config.safety.adlTriggerFactor;
+        if (factor <= threshold) revert IExchangeErrors.AdlNotTriggered(market, isLong, factor, threshold);
+        return true;
     }
 }

@@ -1,0 +1,33 @@
+import type { Address, Hash, TransactionReceipt, WriteContractErrorType } from "viem";
+import type { BastionContractError, InvalidParameterError } from "../../errors/errors.js";
+import { cancelRequest } from "../../internal/cancel.js";
+import type { SigningClient, WriteOptions } from "../../internal/write.js";
+
+export interface CancelDepositParameters extends WriteOptions {
+  exchange: Address;
+  /** The deposit request's id. */
+  id: bigint;
+}
+
+export interface CancelDepositReturnType {
+  hash: Hash;
+  receipt: TransactionReceipt;
+  requestId: bigint;
+}
+
+export type CancelDepositErrorType = InvalidParameterError | BastionContractError | WriteContractErrorType;
+
+/**
+ * Cancels a pending deposit and returns its escrow and execution fee to its owner. The owner may
+ * cancel after the exchange's `cancelDelay`; anyone may cancel a market request once it expired.
+ * Too early fails with the decoded `RequestNotCancellableYet` (and the time it becomes possible).
+ *
+ * @example
+ * await cancelDeposit(walletClient, { exchange: deployment.exchange, id: requestId });
+ */
+export async function cancelDeposit(
+  client: SigningClient,
+  parameters: CancelDepositParameters,
+): Promise<CancelDepositReturnType> {
+  return cancelRequest(client, "deposit", parameters);
+}
