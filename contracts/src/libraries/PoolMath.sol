@@ -85,6 +85,7 @@ library PoolMath {
         returns (int256)
     {
         if (realizedPnl <= 0 || sidePnl <= 0 || cappedSidePnl >= sidePnl) return realizedPnl;
+        if (cappedSidePnl <= 0) return 0;
         return FixedPoint.toInt(uint256(realizedPnl).mulDivDown(uint256(cappedSidePnl), uint256(sidePnl)));
     }
 }

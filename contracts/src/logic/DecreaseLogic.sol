@@ -112,7 +112,10 @@ library DecreaseLogic {
                         isLong, v.indexPrice, sizeDeltaUsd, a.priceImpactUsd, params.acceptablePrice
                     )
             ) revert IExchangeErrors.AcceptablePriceNotMet(v.executionPrice, params.acceptablePrice);
-            a.positionFeeUsd = MarketLogic.positionFeeUsd(m, sizeDeltaUsd, a.priceImpactUsd);
+            // ADL is not the trader's choice: it pays the lower fee rate.
+            a.positionFeeUsd = params.kind == DecreaseKind.Adl
+                ? FeeMath.feeUsd(sizeDeltaUsd, m.config.fees.positionFeeFactorPositiveImpact)
+                : MarketLogic.positionFeeUsd(m, sizeDeltaUsd, a.priceImpactUsd);
             v.sizeDeltaInTokens = PositionMath.sizeDeltaInTokensForDecrease(
                 isLong, position.sizeInTokens, sizeDeltaUsd, position.sizeUsd
             );
@@ -144,10 +147,11 @@ library DecreaseLogic {
             // the share moves in the collateral token, the token `FeesCollected` reports it in.
             bool feeTokenIsLong = v.collateralIsLongToken;
             uint256 feeTokenPrice = VaultLogic.tokenPrice(prices, feeTokenIsLong).max;
-            v.insuranceAmount =
-                FeeMath.insuranceShareOf(v.amounts.positionFeeUsd, m.config.fees.insuranceShareFactor) / feeTokenPrice;
-            VaultLogic.subPool(m, feeTokenIsLong, v.insuranceAmount);
-            VaultLogic.addInsurance(m.balances, feeTokenIsLong, v.insuranceAmount);
+            v.insuranceAmount = VaultLogic.poolToInsurance(
+                m,
+                feeTokenIsLong,
+                FeeMath.insuranceShareOf(v.amounts.positionFeeUsd, m.config.fees.insuranceShareFactor) / feeTokenPrice
+            );
         }
     }
 

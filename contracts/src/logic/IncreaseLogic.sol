@@ -151,10 +151,11 @@ library IncreaseLogic {
             v.collateralAmount += gainAmount;
         }
         if (v.positionFeeUsd > 0 && VaultLogic.insuranceBelowTarget(m, prices)) {
-            v.insuranceAmount =
-                FeeMath.insuranceShareOf(v.positionFeeUsd, m.config.fees.insuranceShareFactor) / collateralPrice.max;
-            VaultLogic.subPool(m, v.collateralIsLongToken, v.insuranceAmount);
-            VaultLogic.addInsurance(m.balances, v.collateralIsLongToken, v.insuranceAmount);
+            v.insuranceAmount = VaultLogic.poolToInsurance(
+                m,
+                v.collateralIsLongToken,
+                FeeMath.insuranceShareOf(v.positionFeeUsd, m.config.fees.insuranceShareFactor) / collateralPrice.max
+            );
         }
     }
 

@@ -70,6 +70,21 @@ library VaultLogic {
         else b.insuranceShortAmount += amount;
     }
 
+    /// @notice Moves up to `amount` of a pool token from LPs to the insurance fund, never more than LPs
+    /// own of it (a fee share must not make an execution fail); returns what moved.
+    function poolToInsurance(Market storage m, bool longToken, uint256 amount) internal returns (uint256 moved) {
+        PoolBalances storage b = m.balances;
+        uint256 available = longToken ? b.longAmount : b.shortAmount;
+        moved = amount < available ? amount : available;
+        if (longToken) {
+            b.longAmount = available - moved;
+            b.insuranceLongAmount += moved;
+        } else {
+            b.shortAmount = available - moved;
+            b.insuranceShortAmount += moved;
+        }
+    }
+
     /// @notice Whether the insurance fund is below its target at min prices (fee shares go to it only then).
     function insuranceBelowTarget(Market storage m, MarketPrices memory prices) internal view returns (bool) {
         uint256 fundUsd =
