@@ -1,5 +1,5 @@
 /**
- * Prints the margin-model comparison of README.stress.md: a long ETH / short BTC hedged book and a
+ * Prints the margin-model comparison of the package README: a long ETH / short BTC hedged book and a
  * same-size unhedged book (long ETH / long BTC) under isolated, cross and portfolio margin.
  *
  *   pnpm --filter @bastion/risk bench:stress-margin [--range 0.01] [--correlation 0.85] [--floor 0.002]

@@ -1,6 +1,6 @@
 /**
  * Calibrates the maintenance margin factor on the real crash windows in ../shared/data/prices and
- * prints a Markdown table (the figures quoted in README.calibration.md).
+ * prints a Markdown table (the figures quoted in the package README).
  *
  *   pnpm --filter @bastion/risk exec tsx scripts/calibrate.ts [--latency 2] [--delay 10] [--target 0.001]
  *

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 
-/** Realistic bounds of the differential tests (documented in README.mirror.md). */
+/** Realistic bounds of the differential tests (documented in the package README). */
 export const ONE = 10n ** 30n;
 export const PCT = 10n ** 28n;
 export const MAX_UINT256 = (1n << 256n) - 1n;
