@@ -10,13 +10,19 @@ import {
   pad,
   toEventSelector,
 } from "viem";
-import { syntheticBlockHash, syntheticEmitter, syntheticEventsAbi } from "./synthetic-logs.js";
+import {
+  syntheticBlockHash,
+  syntheticBlockTimestamp,
+  syntheticEmitter,
+  syntheticEventsAbi,
+} from "./synthetic-logs.js";
 
 /** Shape of a log as `eth_getLogs` returns it over JSON-RPC. */
 interface RpcLog {
   address: Address;
   blockHash: Hex;
   blockNumber: Hex;
+  blockTimestamp: Hex;
   data: Hex;
   logIndex: Hex;
   transactionHash: Hex;
@@ -51,6 +57,7 @@ export function createSyntheticChain(blocks: number, logsPerBlock: number): Synt
         address: syntheticEmitter,
         blockHash: syntheticBlockHash(BigInt(block)),
         blockNumber: numberToHex(block),
+        blockTimestamp: numberToHex(syntheticBlockTimestamp(BigInt(block))),
         data: encodeAbiParameters(
           [{ type: "uint256" }, { type: "int256" }],
           [10n ** 30n + seq, -(2n ** 200n) - seq],
@@ -73,7 +80,11 @@ export function createSyntheticChain(blocks: number, logsPerBlock: number): Synt
       case "eth_getBlockByNumber": {
         const blockNumber = hexToBigInt(args[0] as Hex);
         if (blockNumber > BigInt(blocks)) return null;
-        return { number: numberToHex(blockNumber), hash: syntheticBlockHash(blockNumber) };
+        return {
+          number: numberToHex(blockNumber),
+          hash: syntheticBlockHash(blockNumber),
+          timestamp: numberToHex(syntheticBlockTimestamp(blockNumber)),
+        };
       }
       case "eth_getLogs": {
         const filter = args[0] as { fromBlock: Hex; toBlock: Hex };

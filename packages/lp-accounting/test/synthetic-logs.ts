@@ -14,6 +14,11 @@ export function syntheticBlockHash(blockNumber: bigint, fork = 0): Hex {
   return toHex((BigInt(fork) << 128n) | (blockNumber + 1n), { size: 32 });
 }
 
+/** Deterministic timestamp of a synthetic block: 12 seconds apart. */
+export function syntheticBlockTimestamp(blockNumber: bigint): bigint {
+  return 1_700_000_000n + 12n * blockNumber;
+}
+
 /**
  * A decoded `Moved` log at the given position, with amounts above 2^53 and a negative delta so
  * that bigint round-trips are exercised.

@@ -11,7 +11,10 @@ export interface ChainReader {
   getHead(): Promise<bigint>;
   /** `eth_getBlockByNumber`: the block's hash, or `null` when the chain has no such block (yet). */
   getBlockHash(blockNumber: bigint): Promise<Hex | null>;
-  /** `eth_getLogs` over `fromBlock..toBlock` for the addresses and events, decoded. */
+  /**
+   * `eth_getLogs` over `fromBlock..toBlock` for the addresses and events, decoded, each with its
+   * block's timestamp (read from the block header when the node does not put it in the log).
+   */
   getLogs(fromBlock: bigint, toBlock: bigint): Promise<IndexedLog[]>;
 }
 
@@ -19,6 +22,8 @@ interface RpcLog {
   address: Address;
   blockHash: Hex | null;
   blockNumber: Hex | null;
+  /** Returned by anvil, reth and recent geth; missing on older nodes. */
+  blockTimestamp?: Hex | null;
   data: Hex;
   logIndex: Hex | null;
   transactionHash: Hex | null;
@@ -43,25 +48,58 @@ export function createChainReader(
 ): ChainReader {
   const address = addresses.length === 1 ? addresses[0] : [...addresses];
   const topics = [[...decoder.selectors]];
+  const getBlock = async (blockNumber: bigint): Promise<RpcBlockHeader | null> =>
+    (await client.request({
+      method: "eth_getBlockByNumber",
+      params: [numberToHex(blockNumber), false],
+    })) as RpcBlockHeader | null;
   return {
     async getHead() {
       return BigInt(await client.request({ method: "eth_blockNumber" }));
     },
     async getBlockHash(blockNumber) {
-      const block = (await client.request({
-        method: "eth_getBlockByNumber",
-        params: [numberToHex(blockNumber), false],
-      })) as { hash: Hex | null } | null;
-      return block?.hash ?? null;
+      return (await getBlock(blockNumber))?.hash ?? null;
     },
     async getLogs(fromBlock, toBlock) {
-      const logs = (await client.request({
+      const rpcLogs = (await client.request({
         method: "eth_getLogs",
         params: [{ address, topics, fromBlock: numberToHex(fromBlock), toBlock: numberToHex(toBlock) }],
       })) as RpcLog[];
-      return logs.filter((log) => log.removed !== true).map((log) => toIndexedLog(log, decoder));
+      const logs = rpcLogs.filter((log) => log.removed !== true).map((log) => toIndexedLog(log, decoder));
+      return logs.some((log) => log.blockTimestamp === undefined) ? fillTimestamps(logs, getBlock) : logs;
     },
   };
+}
+
+interface RpcBlockHeader {
+  hash: Hex | null;
+  timestamp: Hex;
+}
+
+/**
+ * Sets `blockTimestamp` from block headers, one request per block. A header whose hash differs from
+ * the logs' block hash means the chain reorganised during the read: the error makes the caller retry.
+ */
+async function fillTimestamps(
+  logs: IndexedLog[],
+  getBlock: (blockNumber: bigint) => Promise<RpcBlockHeader | null>,
+): Promise<IndexedLog[]> {
+  const timestamps = new Map<bigint, bigint>();
+  for (const log of logs) {
+    if (log.blockTimestamp !== undefined || timestamps.has(log.blockNumber)) continue;
+    const block = await getBlock(log.blockNumber);
+    if (block === null || block.hash !== log.blockHash) {
+      throw new Error(
+        `block ${log.blockNumber} changed while its logs were read (log block hash ${log.blockHash}, header ${block?.hash ?? "missing"})`,
+      );
+    }
+    timestamps.set(log.blockNumber, BigInt(block.timestamp));
+  }
+  return logs.map((log) =>
+    log.blockTimestamp !== undefined
+      ? log
+      : { ...log, blockTimestamp: timestamps.get(log.blockNumber) as bigint },
+  );
 }
 
 function toIndexedLog(log: RpcLog, decoder: EventDecoder): IndexedLog {
@@ -81,6 +119,9 @@ function toIndexedLog(log: RpcLog, decoder: EventDecoder): IndexedLog {
   return {
     blockNumber: BigInt(blockNumber),
     blockHash,
+    ...(log.blockTimestamp === undefined || log.blockTimestamp === null
+      ? {}
+      : { blockTimestamp: BigInt(log.blockTimestamp) }),
     logIndex: Number(logIndex),
     transactionHash,
     transactionIndex: Number(transactionIndex),

@@ -1,5 +1,6 @@
 import {
   type AbiEvent,
+  type AbiParameter,
   type Address,
   decodeEventLog,
   encodeAbiParameters,
@@ -28,7 +29,14 @@ function randomBits(random: () => number, bits: number): bigint {
   return value & ((1n << BigInt(bits)) - 1n);
 }
 
-function randomValue(type: string, random: () => number): unknown {
+function randomValue(input: AbiParameter, random: () => number): unknown {
+  const { type } = input;
+  if (type === "tuple") {
+    const components = (input as { components: readonly AbiParameter[] }).components;
+    const values = components.map((component) => randomValue(component, random));
+    if (components.some((component) => !component.name)) return values;
+    return Object.fromEntries(components.map((component, i) => [component.name, values[i]]));
+  }
   if (type === "address") return toHex(randomBits(random, 160), { size: 20 }) as Address;
   if (type === "bool") return random() < 0.5;
   const bytes = /^bytes(\d+)$/.exec(type);
@@ -48,6 +56,10 @@ const events: AbiEvent[] = [
   parseAbiItem("event Mixed(bool indexed ok, bytes32 key, bytes1 flag, bytes20 tag, bool done, address who)"),
   parseAbiItem("event Positional(address indexed, uint256, int128)"),
   parseAbiItem("event NoData(address indexed a, uint256 indexed b)"),
+  parseAbiItem(
+    "event Snapshot(address indexed market, (uint256 a, int256 b) pair, ((uint8 x, bool y) inner, address z) nested, uint256 tail)",
+  ),
+  parseAbiItem("event Unnamed((uint256, int64) pair, bytes32 key)"),
 ];
 
 describe("compileStaticEventDecoder", () => {
@@ -58,7 +70,7 @@ describe("compileStaticEventDecoder", () => {
       expect(decode).not.toBeNull();
       const random = seededRandom(event.inputs.length * 7919);
       for (let run = 0; run < 200; run++) {
-        const values = event.inputs.map((input) => randomValue(input.type, random));
+        const values = event.inputs.map((input) => randomValue(input, random));
         const indexedArgs = event.inputs.flatMap((input, i) => (input.indexed ? [values[i]] : []));
         const nonIndexedInputs = event.inputs.filter((input) => !input.indexed);
         const topics = encodeEventTopics({ abi: [event], args: indexedArgs as never }) as Hex[];
@@ -80,7 +92,10 @@ describe("compileStaticEventDecoder", () => {
   it("leaves dynamic and composite types to viem", () => {
     expect(compileStaticEventDecoder(parseAbiItem("event A(string memo)"))).toBeNull();
     expect(compileStaticEventDecoder(parseAbiItem("event B(uint256[] ids)"))).toBeNull();
-    expect(compileStaticEventDecoder(parseAbiItem("event C((uint256 a, uint256 b) pair)"))).toBeNull();
+    expect(compileStaticEventDecoder(parseAbiItem("event C((uint256 a, string b) pair)"))).toBeNull();
+    expect(
+      compileStaticEventDecoder(parseAbiItem("event E((uint256 a, uint256 b) indexed pair)")),
+    ).toBeNull();
     expect(compileStaticEventDecoder(parseAbiItem("event D(bytes blob)"))).toBeNull();
   });
 

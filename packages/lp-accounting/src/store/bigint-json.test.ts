@@ -32,6 +32,20 @@ describe("bigint JSON codec", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it("writes exactly what JSON.stringify with a bigint replacer writes", () => {
+    const replacer = (_key: string, item: unknown) =>
+      typeof item === "bigint" ? { "#bigint": item.toString(10) } : item;
+    for (const value of [
+      { a: 1n, b: [2n, undefined, null, 'x"y'], c: { d: -3n, e: undefined, f: false }, g: 1.5 },
+      [undefined, { h: [] }, {}],
+      "plain",
+      7n,
+      null,
+    ]) {
+      expect(stringifyWithBigInts(value)).toBe(JSON.stringify(value, replacer));
+    }
+  });
+
   it("encodes positional (array) arguments", () => {
     expect(stringifyWithBigInts([1n, "0xab"])).toMatchInlineSnapshot(`"[{"#bigint":"1"},"0xab"]"`);
   });

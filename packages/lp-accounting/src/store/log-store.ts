@@ -20,6 +20,11 @@ export interface IndexedLog {
   readonly blockNumber: bigint;
   /** Hash of the block holding the log. */
   readonly blockHash: Hex;
+  /**
+   * Timestamp (Unix seconds) of the block holding the log. The indexer always sets it: from the
+   * log's `blockTimestamp` field when the RPC returns one, otherwise from the block header.
+   */
+  readonly blockTimestamp?: bigint;
   /** Position of the log in its block; with `blockNumber` it is the log's key. */
   readonly logIndex: number;
   /** Hash of the transaction that emitted the log. */

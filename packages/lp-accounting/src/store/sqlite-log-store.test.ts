@@ -28,6 +28,38 @@ describe("SqliteLogStore on a file", () => {
     await second.close();
   });
 
+  it("stores block timestamps and upgrades a version 1 file (no timestamp column) in place", async () => {
+    const filename = join(dir, "v1.sqlite");
+    const legacy = new Database(filename);
+    legacy.exec(`
+      CREATE TABLE logs (block_number INTEGER NOT NULL, log_index INTEGER NOT NULL, block_hash TEXT NOT NULL,
+        transaction_hash TEXT NOT NULL, transaction_index INTEGER NOT NULL, address TEXT NOT NULL, topic0 TEXT,
+        topic1 TEXT, topic2 TEXT, topic3 TEXT, data TEXT NOT NULL, event_name TEXT, args TEXT,
+        PRIMARY KEY (block_number, log_index));
+      CREATE TABLE block_hashes (block_number INTEGER PRIMARY KEY, block_hash TEXT NOT NULL);
+      CREATE TABLE checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), block_number INTEGER NOT NULL, block_hash TEXT NOT NULL);
+    `);
+    legacy.pragma("user_version = 1");
+    legacy.close();
+    const store = new SqliteLogStore({ filename });
+    const stamped = { ...syntheticLog(3n, 0, 1n), blockTimestamp: 1_700_000_036n };
+    const unstamped = syntheticLog(4n, 0, 2n);
+    await store.appendBatch({
+      fromBlock: 3n,
+      toBlock: 4n,
+      logs: [stamped, unstamped],
+      checkpoint: { blockNumber: 4n, blockHash: syntheticBlockHash(4n) },
+    });
+    const [first, second] = await store.getLogs();
+    expect(first).toEqual(stamped);
+    expect(second).toEqual(unstamped);
+    expect(second !== undefined && "blockTimestamp" in second).toBe(false);
+    await store.close();
+    const reader = new Database(filename, { readonly: true });
+    expect(reader.pragma("user_version", { simple: true })).toBe(2);
+    reader.close();
+  });
+
   it("uses the WAL journal", async () => {
     const store = new SqliteLogStore({ filename: join(dir, "wal.sqlite") });
     await store.appendBatch({

@@ -17,7 +17,7 @@ export interface SqliteLogStoreOptions {
   readonly synchronous?: "NORMAL" | "FULL";
 }
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 const MAX_BLOCK = 2n ** 63n - 1n;
 
 const SCHEMA = `
@@ -35,6 +35,7 @@ CREATE TABLE IF NOT EXISTS logs (
   data TEXT NOT NULL,
   event_name TEXT,
   args TEXT,
+  block_timestamp INTEGER,
   PRIMARY KEY (block_number, log_index)
 );
 CREATE TABLE IF NOT EXISTS block_hashes (
@@ -62,6 +63,7 @@ interface LogRow {
   data: string;
   event_name: string | null;
   args: string | null;
+  block_timestamp: bigint | null;
 }
 
 /** Bound values of one `logs` row, in column order. */
@@ -79,15 +81,17 @@ type LogRowValues = [
   string,
   string | null,
   string | null,
+  bigint | null,
 ];
 
 const LOG_COLUMNS =
-  "block_number, log_index, block_hash, transaction_hash, transaction_index, address, topic0, topic1, topic2, topic3, data, event_name, args";
-/** Rows per multi-row INSERT (13 parameters each, far below SQLite's parameter limit). */
+  "block_number, log_index, block_hash, transaction_hash, transaction_index, address, topic0, topic1, topic2, topic3, data, event_name, args, block_timestamp";
+const LOG_COLUMN_COUNT = 14;
+/** Rows per multi-row INSERT (14 parameters each, far below SQLite's parameter limit). */
 const LOGS_PER_INSERT = 25;
 
 function insertLogsSql(rows: number): string {
-  const row = `(${Array(13).fill("?").join(", ")})`;
+  const row = `(${Array(LOG_COLUMN_COUNT).fill("?").join(", ")})`;
   return `INSERT OR IGNORE INTO logs (${LOG_COLUMNS}) VALUES ${Array(rows).fill(row).join(", ")}`;
 }
 
@@ -117,6 +121,7 @@ function logRowValues(log: IndexedLog): LogRowValues {
     log.data,
     log.eventName,
     log.args === null ? null : stringifyWithBigInts(log.args),
+    log.blockTimestamp ?? null,
   ];
 }
 
@@ -265,16 +270,21 @@ export class SqliteLogStore implements LogStore {
   }
 }
 
+/**
+ * Creates the schema in an empty database, or upgrades an older one in place: version 1 had no
+ * `block_timestamp` column (its logs read back without a timestamp).
+ */
 function migrate(db: Database.Database): void {
   const version = db.pragma("user_version", { simple: true });
   if (version === SCHEMA_VERSION) return;
-  if (version !== 0) {
+  if (version !== 0 && version !== 1) {
     throw new Error(
       `SQLite log store schema version ${String(version)} is not supported (expected ${SCHEMA_VERSION})`,
     );
   }
   db.transaction(() => {
-    db.exec(SCHEMA);
+    if (version === 1) db.exec("ALTER TABLE logs ADD COLUMN block_timestamp INTEGER");
+    else db.exec(SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
 }
@@ -283,6 +293,7 @@ function rowToLog(row: LogRow): IndexedLog {
   return {
     blockNumber: row.block_number,
     blockHash: row.block_hash as Hex,
+    ...(row.block_timestamp === null ? {} : { blockTimestamp: row.block_timestamp }),
     logIndex: Number(row.log_index),
     transactionHash: row.transaction_hash as Hex,
     transactionIndex: Number(row.transaction_index),
