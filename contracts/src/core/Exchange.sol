@@ -388,11 +388,12 @@ contract Exchange is IExchange, AccessControl, ReentrancyGuardTransient {
         bytes[] calldata priceUpdate
     ) private returns (MarketPrices memory prices) {
         uint256 minPublishTime = createdAt;
-        uint256 maxPublishTime = block.timestamp + oracle.settings().maxFutureSkew;
+        // No later than now + maxFutureSkew either: the oracle caps the window there.
+        uint256 maxPublishTime = type(uint64).max;
         if (expires) {
             uint256 expiresAt = createdAt + s.settings.requestExpiry;
             if (block.timestamp > expiresAt) revert RequestExpired(id, expiresAt);
-            if (expiresAt < maxPublishTime) maxPublishTime = expiresAt;
+            maxPublishTime = expiresAt;
         } else {
             uint256 freshSince = _freshSince();
             if (freshSince > minPublishTime) minPublishTime = freshSince;
@@ -405,8 +406,8 @@ contract Exchange is IExchange, AccessControl, ReentrancyGuardTransient {
         private
         returns (MarketPrices memory prices, bool confirmed)
     {
-        uint256 maxPublishTime = block.timestamp + oracle.settings().maxFutureSkew;
-        return _verifyPrices(market, priceUpdate, _freshSince(), maxPublishTime, true);
+        // The oracle caps the window at now + maxFutureSkew.
+        return _verifyPrices(market, priceUpdate, _freshSince(), type(uint64).max, true);
     }
 
     /// @dev The oldest publish time a liquidation, ADL or trigger order may use.

@@ -5,6 +5,7 @@ import {IPriceOracle} from "../interfaces/IPriceOracle.sol";
 import {OracleMath} from "../libraries/OracleMath.sol";
 import {MarketPrices, PriceRange} from "../types/Price.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IPyth} from "@pythnetwork/pyth-sdk-solidity/IPyth.sol";
 import {PythStructs} from "@pythnetwork/pyth-sdk-solidity/PythStructs.sol";
 
@@ -23,8 +24,15 @@ contract PythOracle is IPriceOracle, AccessControl {
     OracleSettings private _settings;
     mapping(address token => FeedConfig) private _feeds;
     mapping(address token => uint256) private _multipliers;
-    mapping(bytes32 feedId => AcceptedPrice) private _lastAccepted;
-    mapping(bytes32 feedId => AcceptedPrice) private _pendingDeviation;
+    mapping(bytes32 feedId => StoredPrice) private _lastAccepted;
+    mapping(bytes32 feedId => StoredPrice) private _pendingDeviation;
+
+    /// @dev An `AcceptedPrice` in one storage slot: a mid price is a Pyth mantissa (below 2^63) times a
+    /// multiplier of at most 1e30, so below 2^192; a publish time fits 64 bits.
+    struct StoredPrice {
+        uint192 price;
+        uint64 publishTime;
+    }
 
     constructor(IPyth pyth_, address admin, OracleSettings memory settings_) {
         pyth = pyth_;
@@ -63,6 +71,7 @@ contract PythOracle is IPriceOracle, AccessControl {
         bool guardDeviation
     ) external payable onlyRole(VERIFIER_ROLE) returns (MarketPrices memory prices, bool confirmed) {
         if (minPublishTime > maxPublishTime) revert InvalidPublishWindow(minPublishTime, maxPublishTime);
+        maxPublishTime = _capToFutureSkew(maxPublishTime);
         address[3] memory tokens = [indexToken, longToken, shortToken];
         (bytes32[] memory feedIds, uint256[3] memory feedIndexOfToken) = _distinctFeeds(tokens);
         PythStructs.PriceFeed[] memory feeds = pyth.parsePriceFeedUpdates{value: msg.value}(
@@ -71,6 +80,11 @@ contract PythOracle is IPriceOracle, AccessControl {
         PriceRange[3] memory ranges;
         confirmed = true;
         for (uint256 i; i < 3; ++i) {
+            // The long token is usually the index token: its price is verified once.
+            if (i == 1 && tokens[1] == tokens[0]) {
+                ranges[1] = ranges[0];
+                continue;
+            }
             bool accepted;
             (ranges[i], accepted) = _verify(tokens[i], feeds[feedIndexOfToken[i]].price, guardDeviation);
             if (!accepted) confirmed = false;
@@ -134,12 +148,12 @@ contract PythOracle is IPriceOracle, AccessControl {
 
     /// @inheritdoc IPriceOracle
     function lastAcceptedPrice(bytes32 feedId) external view returns (AcceptedPrice memory) {
-        return _lastAccepted[feedId];
+        return _unpack(_lastAccepted[feedId]);
     }
 
     /// @inheritdoc IPriceOracle
     function pendingDeviation(bytes32 feedId) external view returns (AcceptedPrice memory) {
-        return _pendingDeviation[feedId];
+        return _unpack(_pendingDeviation[feedId]);
     }
 
     /// @dev Records a verified price. An unguarded price (request executions) is used as it is, but
@@ -148,26 +162,40 @@ contract PythOracle is IPriceOracle, AccessControl {
     /// beyond the bound is accepted only when a pending price published before it agrees with it;
     /// otherwise it becomes the pending price and is not to be acted on.
     function _accept(bytes32 feedId, uint256 price, uint256 publishTime, bool guardDeviation) private returns (bool) {
-        AcceptedPrice memory last = _lastAccepted[feedId];
+        StoredPrice memory last = _lastAccepted[feedId];
         if (OracleMath.deviatesBeyond(price, last.price, _settings.maxDeviationFactor)) {
             if (!guardDeviation) return true;
-            AcceptedPrice memory pending = _pendingDeviation[feedId];
+            StoredPrice memory pending = _pendingDeviation[feedId];
             bool confirmedByPending = pending.publishTime != 0 && pending.publishTime < publishTime
                 && !OracleMath.deviatesBeyond(price, pending.price, _settings.maxDeviationFactor);
             if (!confirmedByPending) {
                 if (publishTime > pending.publishTime) {
-                    _pendingDeviation[feedId] = AcceptedPrice({price: price, publishTime: publishTime});
+                    _pendingDeviation[feedId] = _pack(price, publishTime);
                 }
                 emit PriceDeviationPending(feedId, price, publishTime, last.price);
                 return false;
             }
         }
         if (publishTime > last.publishTime) {
-            _lastAccepted[feedId] = AcceptedPrice({price: price, publishTime: publishTime});
+            _lastAccepted[feedId] = _pack(price, publishTime);
             delete _pendingDeviation[feedId];
             emit PriceAccepted(feedId, price, publishTime);
         }
         return true;
+    }
+
+    /// @dev Never ask Pyth for a price published after now + maxFutureSkew.
+    function _capToFutureSkew(uint256 maxPublishTime) private view returns (uint256) {
+        uint256 latest = block.timestamp + _settings.maxFutureSkew;
+        return maxPublishTime > latest ? latest : maxPublishTime;
+    }
+
+    function _pack(uint256 price, uint256 publishTime) private pure returns (StoredPrice memory) {
+        return StoredPrice({price: SafeCast.toUint192(price), publishTime: SafeCast.toUint64(publishTime)});
+    }
+
+    function _unpack(StoredPrice memory stored) private pure returns (AcceptedPrice memory) {
+        return AcceptedPrice({price: stored.price, publishTime: stored.publishTime});
     }
 
     function _setSettings(OracleSettings memory settings_) private {

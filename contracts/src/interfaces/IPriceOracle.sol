@@ -50,7 +50,8 @@ interface IPriceOracle {
     function getUpdateFee(bytes[] calldata updateData) external view returns (uint256);
 
     /// @notice Verifies `updateData` through Pyth's `parsePriceFeedUpdates` for the feeds of the
-    /// three tokens, with publish times inside [minPublishTime, maxPublishTime] and not in the future.
+    /// three tokens, with publish times inside [minPublishTime, maxPublishTime] and not in the future:
+    /// the window is capped at now + `maxFutureSkew`.
     /// Rejects non-positive prices, unexpected exponents and too-wide confidence.
     /// @param guardDeviation when true (liquidations, ADL), a price that moved more than
     /// `maxDeviationFactor` from the last accepted one is recorded as pending and `confirmed` is false
