@@ -203,6 +203,8 @@ contract PythOracle is IPriceOracle, AccessControl {
             settings_.confidenceMultiplier > 10e30 || settings_.maxConfidenceFactor == 0
                 || settings_.maxConfidenceFactor > 10 * PCT || settings_.maxFutureSkew > 1 minutes
                 || settings_.maxDeviationFactor < PCT || settings_.maxDeviationFactor > 100 * PCT
+                // The widest accepted spread, k x the widest confidence, stays within 10% of the price.
+                || settings_.confidenceMultiplier * settings_.maxConfidenceFactor > 10 * PCT * 1e30
         ) revert InvalidOracleSettings();
         _settings = settings_;
         emit OracleSettingsUpdated(settings_);

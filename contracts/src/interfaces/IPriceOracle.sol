@@ -19,7 +19,7 @@ interface IPriceOracle {
     struct OracleSettings {
         /// @dev k: the price range is price -/+ k x confidence.
         uint256 confidenceMultiplier;
-        /// @dev Largest accepted confidence / price.
+        /// @dev Largest accepted confidence / price. k x this factor may not exceed 10%.
         uint256 maxConfidenceFactor;
         /// @dev A price may be published at most this many seconds after the block's timestamp.
         uint256 maxFutureSkew;

@@ -89,6 +89,12 @@ library RequestLogic {
         if (isIncrease(params.orderType)) {
             if (m.paused && params.sizeDeltaUsd > 0) revert IExchangeErrors.MarketPaused(params.market);
             if (params.sizeDeltaUsd == 0 && params.collateralDeltaAmount == 0) revert IExchangeErrors.ZeroSizeDelta();
+            // A new position needs collateral: refuse now rather than cancel at execution and lose the fee.
+            if (params.collateralDeltaAmount == 0) {
+                bytes32 key =
+                    PositionHealth.positionKey(msg.sender, params.market, params.collateralToken, params.isLong);
+                if (s.positions[key].account == address(0)) revert IExchangeErrors.ZeroCollateral();
+            }
             VaultLogic.pullEscrow(m, params.market, params.collateralToken, msg.sender, params.collateralDeltaAmount);
         } else {
             bytes32 key = PositionHealth.positionKey(msg.sender, params.market, params.collateralToken, params.isLong);

@@ -239,7 +239,7 @@ contract ConfigBoundsTest is ExchangeFixture {
     // ------------------------------------------------------------------ oracle
 
     function test_RevertWhen_oracleSettingsOutOfBounds() public {
-        IPriceOracle.OracleSettings[6] memory bad;
+        IPriceOracle.OracleSettings[7] memory bad;
         for (uint256 i; i < bad.length; ++i) {
             bad[i] = MarketDefaults.oracleSettings();
         }
@@ -249,6 +249,9 @@ contract ConfigBoundsTest is ExchangeFixture {
         bad[3].maxFutureSkew = 1 minutes + 1;
         bad[4].maxDeviationFactor = PCT - 1;
         bad[5].maxDeviationFactor = 100 * PCT + 1;
+        // Each within its own bound, but together a spread of up to 12% of the price.
+        bad[6].confidenceMultiplier = 3e30;
+        bad[6].maxConfidenceFactor = 4 * PCT;
         for (uint256 i; i < bad.length; ++i) {
             vm.expectRevert(IPriceOracle.InvalidOracleSettings.selector);
             oracle.setSettings(bad[i]);

@@ -111,13 +111,13 @@ contract ExecutionFailuresTest is RequestFixture {
         assertEq(positionOf(_key()).sizeUsd, SIZE);
     }
 
-    function test_executeIncrease_zeroCollateral_cancelsWithInsufficientCollateral() public {
-        uint256 id = submitOrder(
-            trader, orderParams(OrderType.MarketIncrease, address(usdc), true, 1000 * USD, 0, 0, type(uint256).max)
-        );
+    function test_executeIncrease_collateralTooSmallForFees_cancelsWithInsufficientCollateral() public {
+        // One micro-USDC cannot pay the $0.70 open fee of a $1,000 position.
+        uint256 id = _submitIncrease(1000 * USD, 1, type(uint256).max);
         uint256 openFee = Math.mulDiv(1000 * USD, 7 * BPS, 1e30, Math.Rounding.Ceil);
+        int256 remaining = int256(ethMarketPrices().short.min) - int256(openFee);
         _expectCancelledExecution(
-            id, abi.encodeWithSelector(IExchangeErrors.InsufficientCollateral.selector, -int256(openFee), 0), 0
+            id, abi.encodeWithSelector(IExchangeErrors.InsufficientCollateral.selector, remaining, 0), 1
         );
     }
 

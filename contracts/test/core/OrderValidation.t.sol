@@ -33,6 +33,13 @@ contract OrderValidationTest is RequestFixture {
         );
     }
 
+    function test_RevertWhen_newPositionHasNoCollateral() public {
+        _expectCreateReverts(
+            orderParams(OrderType.MarketIncrease, address(usdc), true, 1000 * USD, 0, 0, type(uint256).max),
+            abi.encodeWithSelector(IExchangeErrors.ZeroCollateral.selector)
+        );
+    }
+
     function test_RevertWhen_decreaseHasZeroSizeAndZeroCollateral() public {
         openEth(trader, address(usdc), 1000e6, 10_000 * USD, true);
         _expectCreateReverts(
