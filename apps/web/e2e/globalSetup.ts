@@ -6,7 +6,8 @@ import { APP_DIR, DIST_DIR } from "./paths";
 
 /**
  * Before any e2e test: fail at once, with the fix, when Chromium is missing (never skip), then
- * build the app so the tests run against what would be deployed. E2E_SKIP_BUILD=1 reuses dist/.
+ * build the app (into artifacts/e2e-dist) so the tests run against what would be deployed.
+ * E2E_SKIP_BUILD=1 reuses that build.
  */
 export default async function setup() {
   try {
@@ -18,5 +19,5 @@ export default async function setup() {
     throw error;
   }
   if (process.env.E2E_SKIP_BUILD === "1" && existsSync(join(DIST_DIR, "index.html"))) return;
-  await buildApp(APP_DIR);
+  await buildApp(APP_DIR, DIST_DIR);
 }

@@ -16,13 +16,13 @@ function serve(body: string, init: ResponseInit = { status: 200 }): typeof fetch
 describe("loadAppConfig", () => {
   it("accepts config.example.json and checksums addresses", async () => {
     const raw = cloneExample();
-    (raw.contracts as Json).exchangeRouter = "0x5fbdb2315678afecb367f032d93f642f64180aa3";
+    (raw.contracts as Json).exchange = "0xb7f8bc63bbcad18155201308c8f3540b07f84f5e";
     const result = await loadAppConfig(serve(JSON.stringify(raw)));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.config.chainId).toBe(31337);
     expect(result.config.markets.map((market) => market.symbol)).toEqual(["ETH/USD", "BTC/USD"]);
-    expect(result.config.contracts.exchangeRouter).toBe("0x5FbDB2315678afecb367f032d93F642f64180aa3");
+    expect(result.config.contracts.exchange).toBe("0xB7f8BC63BbcaD18155201308C8f3540b07f84F5e");
   });
 
   it("asks for JSON so that a dev server does not answer with index.html", async () => {
@@ -100,6 +100,19 @@ describe("loadAppConfig", () => {
     const emptyResult = await loadAppConfig(serve(JSON.stringify(empty)));
     expect(emptyResult.ok ? [] : emptyResult.failure.problems).toEqual([
       { field: "markets", message: "expected at least one market" },
+    ]);
+  });
+
+  it("requires the exchange and oracle addresses, and a feed for every pool token", async () => {
+    const raw = cloneExample();
+    delete (raw.contracts as Json).oracle;
+    const markets = raw.markets as Json[];
+    ((markets[0] as Json).shortToken as Json).symbol = "DAI";
+    delete ((markets[0] as Json).shortToken as Json).pythPriceFeedId;
+    const result = await loadAppConfig(serve(JSON.stringify(raw)));
+    expect(result.ok ? [] : result.failure.problems).toEqual([
+      { field: "contracts.oracle", message: "required: the oracle address from the deployment" },
+      { field: "markets[0].shortToken.pythPriceFeedId", message: "required: no known Pyth feed for DAI" },
     ]);
   });
 

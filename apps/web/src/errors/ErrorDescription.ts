@@ -1,3 +1,4 @@
+import type { Address } from "viem";
 import type { MarketConfig } from "../config/appConfigSchema";
 
 /** A next step the UI can offer as a button. */
@@ -20,6 +21,9 @@ export type ErrorContext = {
   markets?: readonly MarketConfig[];
   /** The market the failing action was for: its index token scales prices in errors. */
   market?: MarketConfig;
+  /** The token an action moved (ERC-20 errors do not name their token). */
+  token?: Address;
   chainName?: string;
   rpcUrl?: string;
+  priceServiceUrl?: string;
 };

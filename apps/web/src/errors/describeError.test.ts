@@ -39,7 +39,7 @@ const routerAbi = parseAbi([
 ]);
 /** Errors only the registry knows (as in contracts/src/interfaces/IExchangeErrors.sol). */
 const registryOnlyErrors = parseAbi([
-  "error InsufficientBalance(address token, uint256 balance, uint256 required)",
+  "error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)",
   "error PositionTooSmall(uint256 sizeUsd, uint256 minPositionSizeUsd)",
   "error RequestExpired(uint256 id, uint256 expiredAt)",
   "error InsufficientCollateral(int256 remainingCollateralUsd, uint256 requiredUsd)",
@@ -164,20 +164,14 @@ describe("describeError: reverts", () => {
     const usdc = ethMarket.shortToken.address;
     const data = encodeErrorResult({
       abi: registryOnlyErrors,
-      errorName: "InsufficientBalance",
-      args: [usdc, parseUnits("1500.5", 6), parseUnits("2000", 6)],
+      errorName: "ERC20InsufficientBalance",
+      args: [trader, parseUnits("1500.5", 6), parseUnits("2000", 6)],
     });
-    expect(describeError(await revertErrorFor(data), context).detail).toBe(
-      "This needs 2,000 USDC but the account holds 1,500.5 USDC.",
+    expect(describeError(await revertErrorFor(data), { ...context, token: usdc }).detail).toBe(
+      "This needs 2,000 USDC but 0xf39F…2266 holds 1,500.5 USDC.",
     );
-    const unknownToken = "0x000000000000000000000000000000000000dEaD";
-    const unknownData = encodeErrorResult({
-      abi: registryOnlyErrors,
-      errorName: "InsufficientBalance",
-      args: [unknownToken, 1n, 2n],
-    });
-    expect(describeError(await revertErrorFor(unknownData), context).detail).toBe(
-      "This needs 2 units of token 0x0000…dEaD but the account holds 1 units of token 0x0000…dEaD.",
+    expect(describeError(await revertErrorFor(data), context).detail).toBe(
+      "0xf39F…2266 holds 1500500000 token units but this needs 2000000000.",
     );
   });
 
@@ -207,7 +201,7 @@ describe("describeError: reverts", () => {
       args: [ethMarket.address],
     });
     expect(describeError(await revertErrorFor(paused), context).detail).toBe(
-      "Trading in ETH/USD is paused for now. Open positions are not affected.",
+      "Deposits and new positions in ETH/USD are paused for now. Withdrawals, closing and open positions are not affected.",
     );
   });
 

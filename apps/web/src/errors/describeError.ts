@@ -42,6 +42,71 @@ function describeRpcUnreachable(
   };
 }
 
+/** The SDK's Hermes client failed: the price service could not be used. */
+function describePriceServiceError(
+  chain: readonly ErrorLike[],
+  context: ErrorContext,
+): ErrorDescription | undefined {
+  const hermes = findByName(chain, "HermesError", "PriceServiceError");
+  if (hermes === undefined) return undefined;
+  const where =
+    context.priceServiceUrl === undefined
+      ? "the price service"
+      : `the price service at ${context.priceServiceUrl}`;
+  switch (hermes.code) {
+    case "unauthorized":
+      return {
+        title: "The price service refused the app",
+        detail: `${where} asks for an API key the app does not have (or a wrong one). Set priceServiceApiKey in config.json.`,
+      };
+    case "not-found":
+    case "missing-feed":
+      return {
+        title: "No price for this market",
+        detail: `${where} has no price for one of this market's feeds. Check the feed ids in config.json.`,
+        action: RETRY,
+      };
+    case "invalid-response":
+      return {
+        title: "The price service sent something unexpected",
+        detail: `${where} answered, but not with Pyth prices. Check priceServiceUrl in config.json.`,
+        action: RETRY,
+      };
+    default:
+      return {
+        title: "Can't reach the price service",
+        detail: `The app could not get prices from ${where}. Prices, previews and trading wait until it answers again.`,
+        action: RETRY,
+      };
+  }
+}
+
+/** Errors the SDK raises itself, before or after a transaction. */
+function describeSdkError(chain: readonly ErrorLike[]): ErrorDescription | undefined {
+  const gone = findByName(chain, "RequestGoneError");
+  if (gone !== undefined) {
+    return {
+      title: "Already handled",
+      detail:
+        "That request or position no longer exists: it was executed, cancelled or liquidated a moment ago.",
+    };
+  }
+  const invalid = findByName(chain, "InvalidParameterError", "ExecutionFeeTooLowError", "UnknownMarketError");
+  if (invalid !== undefined && typeof invalid.message === "string") {
+    return { title: "Check the form", detail: `${firstLine(invalid.message)}.` };
+  }
+  const reverted = findByName(chain, "TransactionRevertedError");
+  if (reverted !== undefined) {
+    return {
+      title: "The transaction failed on chain",
+      detail:
+        "It passed the check before sending but reverted when mined (the state changed in between). Nothing was executed; try again.",
+      action: RETRY,
+    };
+  }
+  return undefined;
+}
+
 function describeFallback(error: unknown): ErrorDescription {
   const chain = errorChain(error);
   const first = chain[0];
@@ -78,7 +143,13 @@ export function describeError(error: unknown, context: ErrorContext = {}): Error
     };
   }
   if (
-    findByName(chain, "ConnectorNotConnectedError", "ConnectorAccountNotFoundError", "AccountNotFoundError")
+    findByName(
+      chain,
+      "ConnectorNotConnectedError",
+      "ConnectorAccountNotFoundError",
+      "AccountNotFoundError",
+      "WalletNotConnectedError",
+    )
   ) {
     return {
       title: "Wallet not connected",
@@ -93,6 +164,7 @@ export function describeError(error: unknown, context: ErrorContext = {}): Error
       "ConnectorChainMismatchError",
       "ChainNotConfiguredError",
       "SwitchChainError",
+      "WrongNetworkError",
     )
   ) {
     return {
@@ -114,6 +186,10 @@ export function describeError(error: unknown, context: ErrorContext = {}): Error
   }
   const revert = describeRevert(chain, context);
   if (revert !== undefined) return revert;
+  const priceService = describePriceServiceError(chain, context);
+  if (priceService !== undefined) return priceService;
+  const sdk = describeSdkError(chain);
+  if (sdk !== undefined) return sdk;
   const unreachable = describeRpcUnreachable(chain, context);
   if (unreachable !== undefined) return unreachable;
   return describeFallback(error);

@@ -1,4 +1,4 @@
-import type { Hex } from "viem";
+import { decodeErrorResult, type Hex } from "viem";
 import { decodeRegisteredError } from "./customErrorRegistry";
 import type { ErrorContext, ErrorDescription } from "./ErrorDescription";
 import { argumentText } from "./errorArgumentText";
@@ -23,8 +23,12 @@ function carriesRevertData(error: ErrorLike): boolean {
   return (typeof error.name === "string" && REVERT_CARRIERS.has(error.name)) || error.code === 3;
 }
 
-/** Revert data in the chain: viem's `raw`, an RPC error's `data`, or `data.data`. */
+/** Revert data in the chain: viem's `raw`, an RPC error's `data`, `data.data`, or the SDK's `decoded.data`. */
 function findRevertData(chain: readonly ErrorLike[]): Hex | undefined {
+  for (const error of chain) {
+    const decoded = error.decoded as { data?: unknown } | undefined;
+    if (error.name === "BastionContractError" && isRevertData(decoded?.data)) return decoded.data;
+  }
   for (const error of chain.filter(carriesRevertData)) {
     for (const candidate of [error.raw, error.data, (error.data as { data?: unknown } | undefined)?.data]) {
       if (isRevertData(candidate)) return candidate;
@@ -45,13 +49,17 @@ export function describeRevert(
 ): ErrorDescription | undefined {
   const reverted = findByName(chain, "ContractFunctionRevertedError");
   const revertData = findRevertData(chain);
-  if (reverted === undefined && revertData === undefined && !findByName(chain, "ExecutionRevertedError")) {
+  if (
+    reverted === undefined &&
+    revertData === undefined &&
+    !findByName(chain, "ExecutionRevertedError", "BastionContractError")
+  ) {
     return undefined;
   }
 
   if (revertData !== undefined) {
     const registered = decodeRegisteredError(revertData);
-    if (registered !== undefined) return registered.entry.describe(registered.args, context);
+    if (registered !== undefined) return registered.describe(context);
   }
 
   const decoded = reverted?.data as DecodedRevert | undefined;
@@ -80,4 +88,29 @@ export function describeRevert(
     };
   }
   return { title: REFUSED, detail: "It reverted without giving a reason. Nothing was executed." };
+}
+
+/**
+ * Explains raw revert data on its own, such as the `reason` of a `RequestCancelled` event; undefined
+ * for empty data (a cancellation by the owner or an expiry carries none).
+ */
+export function describeRevertData(data: Hex, context: ErrorContext): ErrorDescription | undefined {
+  if (!isRevertData(data)) return undefined;
+  const registered = decodeRegisteredError(data);
+  if (registered !== undefined) return registered.describe(context);
+  let builtIn: { errorName: string; args: readonly unknown[] | undefined } | undefined;
+  try {
+    // Solidity's Error(string) and Panic(uint256) are always known to viem.
+    builtIn = decodeErrorResult({ abi: [], data });
+  } catch {
+    builtIn = undefined;
+  }
+  if (builtIn?.errorName === "Panic") {
+    return describeRevert([{ name: "ContractFunctionRevertedError", data: builtIn }], context);
+  }
+  if (builtIn?.errorName === "Error") {
+    const reason = String(builtIn.args?.[0] ?? "");
+    return describeRevert([{ name: "ContractFunctionRevertedError", data: builtIn, reason }], context);
+  }
+  return describeRevert([{ name: "RawContractError", data }], context);
 }

@@ -18,6 +18,7 @@ export function useErrorContext(market?: MarketConfig): ErrorContext {
       markets: config.markets,
       chainName: config.chainName,
       rpcUrl: config.rpcUrl,
+      priceServiceUrl: config.priceServiceUrl,
       ...(actionMarket === undefined ? {} : { market: actionMarket }),
     };
   }, [config, actionMarket]);

@@ -1,34 +1,30 @@
-import { useAppConfig } from "../config/AppConfigContext";
-import { ComingSoon } from "./ComingSoon";
+import { DepositForm } from "../earn/DepositForm";
+import { LpAnalytics } from "../earn/LpAnalytics";
+import { PoolSummary } from "../earn/PoolSummary";
+import { useEarnData } from "../earn/useEarnData";
+import { WithdrawForm } from "../earn/WithdrawForm";
+import { useSelectedMarket } from "../markets/SelectedMarketContext";
+import { RequestActivity } from "../requests/RequestActivity";
+import { QueryError } from "../ui/QueryError";
 import { PageHeading } from "./PageHeading";
 
 export function EarnPage() {
-  const { markets } = useAppConfig();
+  const { market } = useSelectedMarket();
+  const data = useEarnData(market);
   return (
     <>
       <PageHeading
         title="Earn"
-        lead="Provide liquidity to a market's pool: you earn fees and take the other side of traders."
+        lead={`Provide liquidity to the ${market.symbol} pool: you earn fees and take the other side of traders.`}
       />
-      <section className="card" aria-labelledby="pools-title">
-        <h2 id="pools-title" className="card__title">
-          Pools
-        </h2>
-        <ul className="pool-list">
-          {markets.map((market) => (
-            <li key={market.symbol} className="pool-list__item">
-              <span className="pool-list__symbol">{market.symbol}</span>
-              <span className="pool-list__tokens">
-                {market.longToken.symbol} + {market.shortToken.symbol}
-              </span>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <ComingSoon title="Deposit and withdraw">
-        Deposit either pool token for pool shares, withdraw at pool value, and see your return split into
-        fees, trader PnL, funding and bad debt absorbed.
-      </ComingSoon>
+      <PoolSummary data={data} />
+      {data.priceError !== null && data.priceError !== undefined && <QueryError error={data.priceError} />}
+      <RequestActivity origin="earn" title="Your liquidity requests" />
+      <div className="earn-grid">
+        <DepositForm key={`deposit-${market.symbol}`} data={data} />
+        <WithdrawForm key={`withdraw-${market.symbol}`} data={data} />
+      </div>
+      <LpAnalytics market={market} account={data.account} />
     </>
   );
 }

@@ -14,10 +14,18 @@ export type RenderAppOptions = {
   wagmiConfig?: Config;
 };
 
+/**
+ * config.example.json with its RPC and price service on a closed loopback port (9, discard): the
+ * component tests never depend on whatever happens to listen on 8545 or 8787.
+ */
+export function offlineAppConfig(): AppConfig {
+  return { ...exampleAppConfig(), rpcUrl: "http://127.0.0.1:9", priceServiceUrl: "http://127.0.0.1:9" };
+}
+
 /** The whole shell (providers, layout, routes) at `path`, as the app renders it after config loads. */
 export function renderApp({
   path = "/trade",
-  config = exampleAppConfig(),
+  config = offlineAppConfig(),
   wagmiConfig,
 }: RenderAppOptions = {}) {
   const user = userEvent.setup();

@@ -1,9 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it, vi } from "vitest";
-import { exampleAppConfig } from "../test/exampleConfig";
-import { renderApp } from "../test/renderApp";
-
-vi.mock("../chart/PriceChart", () => ({ default: () => null }));
+import { describe, expect, it } from "vitest";
+import { offlineAppConfig, renderApp } from "../test/renderApp";
 
 function walletToggle() {
   return screen.getByRole("button", { name: /Connect wallet|^Account 0x/ });
@@ -79,7 +76,7 @@ describe("wallet button with the dev account connector", () => {
 
 describe("wallet button off the local chain", () => {
   it("offers no dev accounts when the chain is not anvil", async () => {
-    const config = { ...exampleAppConfig(), chainId: 8453, chainName: "Base" };
+    const config = { ...offlineAppConfig(), chainId: 8453, chainName: "Base" };
     const { user } = renderApp({ config });
     await user.click(await settledWalletToggle());
     await waitFor(() => expect(screen.getByRole("button", { name: "Browser wallet" })).toBeInTheDocument());

@@ -1,14 +1,11 @@
 import { act, screen } from "@testing-library/react";
 import { defineChain } from "viem";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createConfig, http, mock } from "wagmi";
 import { connect } from "wagmi/actions";
 import { chainFromConfig } from "../config/chainFromConfig";
-import { exampleAppConfig } from "../test/exampleConfig";
-import { renderApp } from "../test/renderApp";
+import { offlineAppConfig, renderApp } from "../test/renderApp";
 import { getDevAccount } from "./devAccounts";
-
-vi.mock("../chart/PriceChart", () => ({ default: () => null }));
 
 const otherChain = defineChain({
   id: 10,
@@ -19,7 +16,7 @@ const otherChain = defineChain({
 
 describe("wrong network banner", () => {
   it("appears while the wallet is on another chain and switches it back", async () => {
-    const config = exampleAppConfig();
+    const config = offlineAppConfig();
     const appChain = chainFromConfig(config);
     // wagmi's mock wallet, which can sit on either chain like a browser extension.
     const wagmiConfig = createConfig({
