@@ -73,7 +73,12 @@ export async function simulateAndSend(
       client,
       simulateContract,
       "simulateContract",
-    )(base as unknown as Parameters<typeof simulateContract>[1])) as { request: unknown; result: unknown };
+    )({
+      ...base,
+      // The pending block carries the time the transaction will be mined at; the latest block can be
+      // minutes old on a quiet chain, which would misjudge time-dependent checks such as cancel delays.
+      blockTag: "pending",
+    } as unknown as Parameters<typeof simulateContract>[1])) as { request: unknown; result: unknown };
   } catch (error) {
     await parameters.onSimulateError?.(error);
     throw new BastionContractError(parameters.action, error);
@@ -84,7 +89,7 @@ export async function simulateAndSend(
       client,
       writeContract,
       "writeContract",
-    )(simulated.request as Parameters<typeof writeContract>[1]);
+    )(withoutBlockTag(simulated.request) as Parameters<typeof writeContract>[1]);
   } catch (error) {
     if (decodeBastionError(error).data !== undefined) {
       await parameters.onSimulateError?.(error);
@@ -98,4 +103,10 @@ export async function simulateAndSend(
     throw new TransactionRevertedError(parameters.action, hash);
   }
   return { hash, receipt, result: simulated.result };
+}
+
+/** The simulated request without the `blockTag` it was simulated at (not a transaction field). */
+function withoutBlockTag(request: unknown): unknown {
+  const { blockTag: _blockTag, ...rest } = request as { blockTag?: unknown };
+  return rest;
 }
