@@ -6,6 +6,7 @@ import { type Deployment, parseDeployment } from "@bastion/contracts";
 import { startAnvil } from "./anvil.js";
 import { DEV_ACCOUNTS } from "./devAccounts.js";
 import { resolveFoundryBinary } from "./foundryBinary.js";
+import { installMulticall3 } from "./multicall3.js";
 
 /** The repository root (this file sits at packages/devchain/{src,dist}/). */
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
@@ -21,8 +22,9 @@ export class DeployScriptError extends Error {
 
 /**
  * Builds the local chain once: starts anvil, runs the real forge deploy script
- * (contracts/script/Deploy.s.sol) against it with the dev keepers, and dumps the chain state, so
- * tests and the local exchange start from a deployed exchange in milliseconds.
+ * (contracts/script/Deploy.s.sol) against it with the dev keepers, installs Multicall3 at its
+ * canonical address (as on every public chain), and dumps the chain state, so tests and the local
+ * exchange start from a deployed exchange in milliseconds.
  */
 export async function buildDevchainState(): Promise<Deployment> {
   rmSync(DEVCHAIN_STATE_DIR, { recursive: true, force: true });
@@ -30,6 +32,7 @@ export async function buildDevchainState(): Promise<Deployment> {
   const anvil = await startAnvil({ dumpState: DEVCHAIN_STATE_FILE });
   try {
     await runForgeScript(anvil.rpcUrl);
+    await installMulticall3(anvil.rpcUrl);
   } finally {
     await anvil.stop();
   }

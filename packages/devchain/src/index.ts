@@ -36,4 +36,5 @@ export {
   mockPythUpdateAbiParameters,
   type PythPrice,
 } from "./mockPyth.js";
+export { installMulticall3, MULTICALL3_ADDRESS } from "./multicall3.js";
 export { type Devchain, DevchainNotBuiltError, localChain, startDevchain } from "./startDevchain.js";

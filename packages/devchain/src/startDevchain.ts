@@ -4,6 +4,7 @@ import { type Chain, defineChain } from "viem";
 import { type AnvilInstance, type StartAnvilOptions, startAnvil } from "./anvil.js";
 import { DEVCHAIN_DEPLOYMENT_FILE, DEVCHAIN_STATE_FILE } from "./buildDevchainState.js";
 import { DEV_ACCOUNTS } from "./devAccounts.js";
+import { MULTICALL3_ADDRESS } from "./multicall3.js";
 
 /** A running local chain with Bastion deployed. */
 export interface Devchain {
@@ -45,12 +46,13 @@ export async function startDevchain(
   return { anvil, rpcUrl: anvil.rpcUrl, chain, deployment, accounts: DEV_ACCOUNTS, stop: () => anvil.stop() };
 }
 
-/** A viem chain definition for a local anvil. */
+/** A viem chain definition for a local anvil built by this package (Multicall3 at its canonical address). */
 export function localChain(rpcUrl: string, chainId = 31337): Chain {
   return defineChain({
     id: chainId,
     name: "Bastion local",
     nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
     rpcUrls: { default: { http: [rpcUrl] } },
+    contracts: { multicall3: { address: MULTICALL3_ADDRESS } },
   });
 }

@@ -10,8 +10,12 @@ export interface MulticallOptions {
   multicallAddress?: Address;
 }
 
-/** Calldata bytes per deployless `eth_call`: keeps the init code well under EIP-3860's 49,152-byte limit. */
-export const DEPLOYLESS_BATCH_BYTES = 12_000;
+/**
+ * Calldata bytes per deployless `eth_call` (viem's own default). A deployless multicall returns its
+ * results as the code of the contract it "deploys", which EIP-170 caps at 24,576 bytes: a position is
+ * ~450 bytes of results for ~100 bytes of calldata, so larger batches fail on big books.
+ */
+export const DEPLOYLESS_BATCH_BYTES = 1_024;
 
 /** The multicall settings for viem's `multicall` action. */
 export function multicallSettings(
