@@ -1,5 +1,10 @@
 import type { Abi, Account, Address, Chain, Client, Hash, TransactionReceipt, Transport } from "viem";
-import { simulateContract, waitForTransactionReceipt, writeContract } from "viem/actions";
+import {
+  estimateContractGas,
+  simulateContract,
+  waitForTransactionReceipt,
+  writeContract,
+} from "viem/actions";
 import { getAction, parseAccount } from "viem/utils";
 import { decodeBastionError } from "../errors/decodeBastionError.js";
 import { BastionContractError, InvalidParameterError, TransactionRevertedError } from "../errors/errors.js";
@@ -12,7 +17,10 @@ export type SigningClient = Client<Transport, Chain | undefined, Account | undef
 export interface WriteOptions {
   /** The sender; defaults to the client's account. */
   account?: Account | Address | undefined;
-  /** Gas limit; estimated when omitted. */
+  /**
+   * Gas limit; when omitted, the estimate plus {@link GAS_BUFFER_PERCENT}% (the state a call reads
+   * can change between estimate and mining, e.g. a storage slot going from zero to non-zero).
+   */
   gas?: bigint | undefined;
 }
 
@@ -35,6 +43,9 @@ export interface SendResult {
   /** What the simulation returned. */
   result: unknown;
 }
+
+/** Margin added to a gas estimate when the caller gives no gas limit. */
+export const GAS_BUFFER_PERCENT = 25n;
 
 /** Resolves the sender or throws an `InvalidParameterError`. */
 export function resolveAccount(client: SigningClient, account: Account | Address | undefined): Account {
@@ -85,11 +96,17 @@ export async function simulateAndSend(
   }
   let hash: Hash;
   try {
-    hash = await getAction(
-      client,
-      writeContract,
-      "writeContract",
-    )(withoutBlockTag(simulated.request) as Parameters<typeof writeContract>[1]);
+    const request = withoutBlockTag(simulated.request) as Parameters<typeof writeContract>[1];
+    const gas =
+      parameters.gas ??
+      ((await getAction(
+        client,
+        estimateContractGas,
+        "estimateContractGas",
+      )({ ...base, blockTag: "pending" } as unknown as Parameters<typeof estimateContractGas>[1])) *
+        (100n + GAS_BUFFER_PERCENT)) /
+        100n;
+    hash = await getAction(client, writeContract, "writeContract")({ ...request, gas } as typeof request);
   } catch (error) {
     if (decodeBastionError(error).data !== undefined) {
       await parameters.onSimulateError?.(error);

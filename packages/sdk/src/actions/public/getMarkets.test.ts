@@ -1,5 +1,5 @@
 import { FLOAT_ONE } from "@bastion/contracts";
-import { parseEther } from "viem";
+import { createPublicClient, http, parseEther } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   seedEthPool,
@@ -20,8 +20,8 @@ describe("getMarkets", () => {
     await chain?.stop();
   });
 
-  it("reads every market with tokens, config and state through a deployless multicall (no Multicall3 on anvil)", async () => {
-    expect(chain.publicClient.chain.contracts?.multicall3).toBeUndefined();
+  it("reads every market with tokens, config and state through the chain's Multicall3", async () => {
+    expect(chain.publicClient.chain.contracts?.multicall3).toBeDefined();
     const markets = await getMarkets(chain.publicClient, { exchange: chain.exchange });
     expect(markets.map((m) => m.address)).toEqual([
       chain.deployment.ethUsdMarket,
@@ -43,6 +43,17 @@ describe("getMarkets", () => {
     expect(eth?.config.risk.minCollateralFactor).toBe((2n * FLOAT_ONE) / 100n);
     expect(eth?.openInterest).toEqual({ longUsd: 0n, shortUsd: 0n, longTokens: 0n, shortTokens: 0n });
     expect(eth?.ledger.shortfallCount).toBe(0n);
+  });
+
+  it("falls back to a deployless multicall on a chain without Multicall3", async () => {
+    const { contracts: _contracts, ...chainWithoutMulticall } = chain.publicClient.chain;
+    const client = createPublicClient({ chain: chainWithoutMulticall, transport: http(chain.devchain.rpcUrl) });
+    const markets = await getMarkets(client, { exchange: chain.exchange });
+    expect(markets.map((m) => m.address)).toEqual([
+      chain.deployment.ethUsdMarket,
+      chain.deployment.btcUsdMarket,
+    ]);
+    expect(markets[0]?.balances.longAmount).toBe(parseEther("100"));
   });
 
   it("reads at a given block", async () => {
