@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {MarketDefaults} from "../../script/MarketDefaults.sol";
 import {OrderType} from "../../src/types/RequestTypes.sol";
 import {RequestFixture} from "../utils/RequestFixture.sol";
-import {console} from "forge-std/console.sol";
+import {GasMeter} from "./GasMeter.sol";
 
 /// @notice Gas of each user request and keeper execution in a warmed-up market (not the market's first
 /// deposit or position: its storage is already written, both sides are open, rates have accrued and the
@@ -12,7 +11,7 @@ import {console} from "forge-std/console.sol";
 /// Pyth update alone, so an execution's own cost is the difference. Run with `--isolate`: every call is
 /// then its own transaction with cold storage, as on chain, and `vm.lastCallGas().gasTotalUsed` is the
 /// transaction's gas (base and calldata cost included, refunds deducted). See contracts/GAS.md.
-contract ExecutionGasTest is RequestFixture {
+contract ExecutionGasTest is RequestFixture, GasMeter {
     /// @dev Every keeper execution should stay under this, excluding the Pyth update.
     uint256 internal constant TARGET = 300_000;
     /// @dev Order executions do not meet the target yet (see contracts/GAS.md for why); these budgets,
@@ -71,73 +70,6 @@ contract ExecutionGasTest is RequestFixture {
         fund(lp, 1 ether, 1000e6);
         fund(bob, 0, 1000e6);
         vm.warp(block.timestamp + 1);
-    }
-
-    // ------------------------------------------------------------------ measuring
-
-    function _lastCallGas() internal view returns (uint256) {
-        return vm.lastCallGas().gasTotalUsed;
-    }
-
-    /// @dev Whether calls run as their own transactions (`--isolate`): a trivial call then costs at
-    /// least the 21,000 transaction base.
-    function _isolated() internal returns (bool isolated) {
-        uint256 snap = vm.snapshotState();
-        weth.approve(address(0xdead), 0);
-        isolated = _lastCallGas() >= 21_000;
-        vm.revertToState(snap);
-    }
-
-    /// @dev The last call's gas after refunds: `--isolate` reports the transaction's gas with refunds
-    /// already deducted; otherwise deduct them here (the refund cap does not bind for these calls).
-    function _lastCallGasAfterRefund(bool isolated) internal view returns (uint256) {
-        if (isolated) return _lastCallGas();
-        return _lastCallGas() - uint256(int256(vm.lastCallGas().gasRefunded));
-    }
-
-    /// @dev Gas of MockPyth's `parsePriceFeedUpdates` on `update` for the ETH market's feeds, in the
-    /// current state (rolled back afterwards).
-    function _pythGas(bytes[] memory update) internal returns (uint256 gasUsed) {
-        bytes32[] memory feedIds = new bytes32[](2);
-        feedIds[0] = MarketDefaults.ETH_USD_FEED;
-        feedIds[1] = MarketDefaults.USDC_USD_FEED;
-        uint256 snap = vm.snapshotState();
-        pyth.parsePriceFeedUpdates{value: PYTH_FEE}(
-            update, feedIds, uint64(block.timestamp - 1), uint64(block.timestamp + 10)
-        );
-        gasUsed = _lastCallGas();
-        vm.revertToState(snap);
-    }
-
-    function _report(string memory operation, uint256 gasUsed) internal pure {
-        console.log(string.concat(operation, ": ", vm.toString(gasUsed)));
-    }
-
-    /// @dev Logs an execution's gas and checks it, without the Pyth update, against `budget`.
-    function _checkExecution(string memory operation, bool isolated, uint256 pythGas, uint256 budget) internal view {
-        uint256 gasUsed = _lastCallGasAfterRefund(isolated);
-        console.log(
-            string.concat(
-                operation,
-                ": ",
-                vm.toString(gasUsed),
-                " (Pyth ",
-                vm.toString(pythGas),
-                ", excluding Pyth ",
-                vm.toString(gasUsed - pythGas),
-                isolated ? ")" : "; not isolated: no transaction base cost)"
-            )
-        );
-        assertLt(gasUsed - pythGas, budget, string.concat(operation, " over budget"));
-    }
-
-    /// @dev The update for an execution now, its Pyth cost and the measuring mode; metering restarts.
-    function _prepareExecution() internal returns (bytes[] memory update, uint256 pythGas, bool isolated) {
-        isolated = _isolated();
-        update = priceUpdateNow();
-        pythGas = _pythGas(update);
-        vm.prank(keeper);
-        vm.resetGasMetering();
     }
 
     // ------------------------------------------------------------------ the Pyth update
