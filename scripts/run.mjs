@@ -77,10 +77,9 @@ if (command === "test") {
 runOrExit(turbo, ["run", "build", "--filter=@bastion/localnet...", "--output-logs=errors-only"], "Building");
 // The local exchange runs in the foreground; Ctrl-C reaches it directly (same process group), and
 // this process waits for it to stop everything and exits with its code.
-const exchange = spawn("pnpm", ["--filter", "@bastion/localnet", "start", ...rest], {
+const exchange = spawn(process.execPath, [join(root, "apps", "localnet", "dist", "start.js"), ...rest], {
   cwd: root,
   stdio: "inherit",
-  shell: windows,
   env,
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => {});
