@@ -1,5 +1,6 @@
 import { exchangeAbi, poolTokenAbi } from "@bastion/contracts";
-import { parseEther } from "viem";
+import { createWalletClient, custom, type Hex, http, parseEther } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   mint,
@@ -101,28 +102,28 @@ describe("executeDeposit", () => {
   it("throws RequestGoneError when two keepers race into the same block", async () => {
     const { requestId } = await deposit();
     const update = await priceUpdate(chain, PRICES);
+    // Both keepers simulate against the same state before either sends: each client's transport holds
+    // its raw transaction until the other has one too, so neither simulation can see the other's.
+    const holdUntilBothSend = sendBarrier(2);
+    const keeperA = racingKeeper(chain.devchain.accounts.keeper.privateKey, holdUntilBothSend);
+    const keeperB = racingKeeper(chain.devchain.accounts.secondKeeper.privateKey, holdUntilBothSend);
     await chain.publicClient.request({ method: "evm_setAutomine", params: [false] } as never);
     try {
-      const first = executeDeposit(chain.keeper, {
-        exchange: chain.exchange,
-        id: requestId,
-        priceUpdate: update,
-      });
-      const second = executeDeposit(chain.secondKeeper, {
-        exchange: chain.exchange,
-        id: requestId,
-        priceUpdate: update,
-      });
-      const settled = Promise.allSettled([first, second]);
-      // Both simulations passed against the same state; mine both transactions together.
-      for (;;) {
-        const pending = await chain.publicClient.getBlock({ blockTag: "pending" });
-        if (pending.transactions.length >= 2) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      const settled = Promise.allSettled([
+        executeDeposit(keeperA, { exchange: chain.exchange, id: requestId, priceUpdate: update }),
+        executeDeposit(keeperB, { exchange: chain.exchange, id: requestId, priceUpdate: update }),
+      ]);
+      await Promise.race([
+        holdUntilBothSend.released,
+        settled.then((results) => {
+          throw new Error(
+            `a keeper finished before both had sent: ${JSON.stringify(results.map((r) => r.status))}`,
+          );
+        }),
+      ]);
+      await waitForPendingTransactions(2);
       await chain.publicClient.request({ method: "evm_mine", params: [] } as never);
-      const [a, b] = await settled;
-      const results = [a, b];
+      const results = await settled;
       const fulfilled = results.filter((r) => r.status === "fulfilled");
       const rejected = results.filter((r) => r.status === "rejected");
       expect(fulfilled).toHaveLength(1);
@@ -134,6 +135,31 @@ describe("executeDeposit", () => {
       await chain.publicClient.request({ method: "evm_setAutomine", params: [true] } as never);
     }
   });
+
+  /** A keeper wallet whose raw transactions wait at `barrier` before reaching anvil. */
+  function racingKeeper(privateKey: Hex, barrier: SendBarrier): TestWallet {
+    const base = http(chain.devchain.rpcUrl)({ chain: chain.devchain.chain });
+    const transport = custom({
+      async request({ method, params }) {
+        if (method === "eth_sendRawTransaction") await barrier.arrive();
+        return base.request({ method, params });
+      },
+    });
+    return createWalletClient({
+      account: privateKeyToAccount(privateKey),
+      chain: chain.devchain.chain,
+      transport,
+    });
+  }
+
+  async function waitForPendingTransactions(count: number) {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const pending = await chain.publicClient.getBlock({ blockTag: "pending" });
+      if (pending.transactions.length >= count) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`fewer than ${count} transactions reached the mempool within 10 s`);
+  }
 
   it("fails with a decoded error for a price published before the request", async () => {
     const { requestId } = await deposit();
@@ -156,3 +182,26 @@ describe("executeDeposit", () => {
     expect((error as BastionContractError).decoded.name).toBe("PriceFeedNotFoundWithinRange");
   });
 });
+
+interface SendBarrier {
+  /** Resolves once `parties` senders have arrived. */
+  arrive(): Promise<void>;
+  released: Promise<void>;
+}
+
+/** Holds every arriving sender until `parties` have arrived, then lets them all through. */
+function sendBarrier(parties: number): SendBarrier {
+  let arrived = 0;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return {
+    released,
+    arrive() {
+      arrived += 1;
+      if (arrived >= parties) release();
+      return released;
+    },
+  };
+}
