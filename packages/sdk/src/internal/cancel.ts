@@ -1,5 +1,6 @@
 import type { Address, Hash, TransactionReceipt } from "viem";
-import { EventNotFoundError, InvalidParameterError } from "../errors/errors.js";
+import { decodeBastionError } from "../errors/decodeBastionError.js";
+import { EventNotFoundError, InvalidParameterError, RequestGoneError } from "../errors/errors.js";
 import type { RequestKind } from "../types.js";
 import { exchangeEvents } from "./context.js";
 import { type SigningClient, simulateAndSend, type WriteOptions } from "./write.js";
@@ -35,6 +36,11 @@ export async function cancelRequest(
     args: [parameters.id],
     account: parameters.account,
     gas: parameters.gas,
+    onSimulateError(error) {
+      // Executed, cancelled or expired-and-refunded already: say so rather than "not found".
+      if (decodeBastionError(error).name === "RequestNotFound")
+        throw new RequestGoneError(kind, parameters.id, { cause: error });
+    },
   });
   const event = exchangeEvents(parameters.exchange, receipt.logs, "RequestCancelled").find(
     (log) => log.args.id === parameters.id,

@@ -47,7 +47,10 @@ describe("getMarkets", () => {
 
   it("falls back to a deployless multicall on a chain without Multicall3", async () => {
     const { contracts: _contracts, ...chainWithoutMulticall } = chain.publicClient.chain;
-    const client = createPublicClient({ chain: chainWithoutMulticall, transport: http(chain.devchain.rpcUrl) });
+    const client = createPublicClient({
+      chain: chainWithoutMulticall,
+      transport: http(chain.devchain.rpcUrl),
+    });
     const markets = await getMarkets(client, { exchange: chain.exchange });
     expect(markets.map((m) => m.address)).toEqual([
       chain.deployment.ethUsdMarket,

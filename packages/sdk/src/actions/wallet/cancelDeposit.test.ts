@@ -1,7 +1,7 @@
 import { erc20Abi } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { increaseTime, mint, startTestChain, type TestChain, userAt } from "../../../test/fixtures.js";
-import { BastionContractError, InvalidParameterError } from "../../errors/errors.js";
+import { BastionContractError, InvalidParameterError, RequestGoneError } from "../../errors/errors.js";
 import { getRequest } from "../public/getRequest.js";
 import { approveToken } from "./approveToken.js";
 import { cancelDeposit } from "./cancelDeposit.js";
@@ -49,5 +49,12 @@ describe("cancelDeposit", () => {
         args: [user.account.address],
       }),
     ).toBe(1_000_000n);
+
+    const again = await cancelDeposit(user, { exchange: chain.exchange, id: requestId }).catch(
+      (e: unknown) => e,
+    );
+    expect(again).toBeInstanceOf(RequestGoneError);
+    expect((again as RequestGoneError).kind).toBe("deposit");
+    expect((again as RequestGoneError).id).toBe(requestId);
   });
 });

@@ -1,5 +1,5 @@
 import type { Address, Hash, TransactionReceipt, WriteContractErrorType } from "viem";
-import type { BastionContractError, InvalidParameterError } from "../../errors/errors.js";
+import type { BastionContractError, InvalidParameterError, RequestGoneError } from "../../errors/errors.js";
 import { cancelRequest } from "../../internal/cancel.js";
 import type { SigningClient, WriteOptions } from "../../internal/write.js";
 
@@ -15,12 +15,17 @@ export interface CancelDepositReturnType {
   requestId: bigint;
 }
 
-export type CancelDepositErrorType = InvalidParameterError | BastionContractError | WriteContractErrorType;
+export type CancelDepositErrorType =
+  | InvalidParameterError
+  | RequestGoneError
+  | BastionContractError
+  | WriteContractErrorType;
 
 /**
  * Cancels a pending deposit and returns its escrow and execution fee to its owner. The owner may
  * cancel after the exchange's `cancelDelay`; anyone may cancel a market request once it expired.
- * Too early fails with the decoded `RequestNotCancellableYet` (and the time it becomes possible).
+ * Too early fails with the decoded `RequestNotCancellableYet` (and the time it becomes possible); a
+ * request that was already executed or cancelled throws a `RequestGoneError`.
  *
  * @example
  * await cancelDeposit(walletClient, { exchange: deployment.exchange, id: requestId });

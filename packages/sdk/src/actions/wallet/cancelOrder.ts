@@ -1,5 +1,5 @@
 import type { Address, Hash, TransactionReceipt, WriteContractErrorType } from "viem";
-import type { BastionContractError, InvalidParameterError } from "../../errors/errors.js";
+import type { BastionContractError, InvalidParameterError, RequestGoneError } from "../../errors/errors.js";
 import { cancelRequest } from "../../internal/cancel.js";
 import type { SigningClient, WriteOptions } from "../../internal/write.js";
 
@@ -15,7 +15,11 @@ export interface CancelOrderReturnType {
   requestId: bigint;
 }
 
-export type CancelOrderErrorType = InvalidParameterError | BastionContractError | WriteContractErrorType;
+export type CancelOrderErrorType =
+  | InvalidParameterError
+  | RequestGoneError
+  | BastionContractError
+  | WriteContractErrorType;
 
 /**
  * Cancels a pending order and returns its escrow and execution fee to its owner. The owner may
