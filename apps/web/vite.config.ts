@@ -2,10 +2,10 @@ import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 
 /**
- * Fails the build when Node-only code would ship to the browser. Workspace packages export some
- * Node helpers from their main entry (a CLI, file loaders); tree-shaking drops them because the
- * app never calls them, and this check proves it: any `node:` module left in a chunk (Vite's
- * "browser external" stub) is an error, not a warning.
+ * Fails the build when Node-only code would ship to the browser. Workspace packages keep their
+ * Node helpers behind subpaths (`@bastion/risk/node`, `@bastion/lp-accounting/sqlite`); this check
+ * proves none leaks in: any `node:` module left in a chunk (Vite's "browser external" stub) is an
+ * error, not a warning.
  */
 function browserSafeBundle(): Plugin {
   return {

@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { exchangeAbi, FLOAT_ONE } from "@bastion/contracts";
-import { type Kline, loadKlinesFile } from "@bastion/risk";
+import type { Kline } from "@bastion/risk";
+import { loadKlinesFile } from "@bastion/risk/node";
 import { getMarket } from "@bastion/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KeeperConfigError } from "../src/config/errors.js";

@@ -1,4 +1,5 @@
-import { type Kline, loadKlinesFile } from "@bastion/risk";
+import type { Kline } from "@bastion/risk";
+import { loadKlinesFile } from "@bastion/risk/node";
 import type { Hex } from "viem";
 import { z } from "zod";
 import { type Clock, systemClock } from "./clock.js";

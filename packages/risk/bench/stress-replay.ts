@@ -16,13 +16,13 @@ import { parseArgs } from "node:util";
 import {
   createScenarioEngine,
   type Kline,
-  loadKlinesFile,
   prepareStressScenario,
   type StressMarginChoice,
   type StressMarketSpec,
   seededRandom,
   stressMarketSpec,
 } from "../src/index.js";
+import { loadKlinesFile } from "../src/node.js";
 
 const { values } = parseArgs({
   options: {

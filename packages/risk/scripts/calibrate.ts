@@ -20,10 +20,10 @@ import {
   ewmaVolatility,
   factorE30ToFraction,
   type Kline,
-  loadKlinesFile,
   parkinsonVolatility,
   volatilityAwareMarginSchedule,
 } from "../src/index.js";
+import { loadKlinesFile } from "../src/node.js";
 
 const { values } = parseArgs({
   options: {

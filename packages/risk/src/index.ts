@@ -96,7 +96,6 @@ export {
   type KlinePathPoint,
   klinePathPoints,
 } from "./market-data/klinePathPoints.js";
-export { loadKlinesFile } from "./market-data/loadKlinesFile.js";
 export {
   BINANCE_KLINE_COLUMNS,
   EXCERPT_KLINE_COLUMNS,

@@ -1,4 +1,5 @@
-import { type Kline, loadKlinesFile, type StressStep, type SyntheticOrder } from "@bastion/risk";
+import type { Kline, StressStep, SyntheticOrder } from "@bastion/risk";
+import { loadKlinesFile } from "@bastion/risk/node";
 import { createHermesClient } from "@bastion/sdk";
 import { freezeTime, mineAt } from "../chain/anvilRpc.js";
 import { readMarketFeeds } from "../chain/marketFeeds.js";
