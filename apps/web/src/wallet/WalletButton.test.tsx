@@ -11,6 +11,10 @@ function settledWalletToggle() {
   return screen.findByRole("button", { name: "Connect wallet" });
 }
 
+/**
+ * The live region that announces wallet changes. It updates just after the wallet state does, so
+ * assert on it with `waitFor`.
+ */
 function statusBar() {
   return screen.getByRole("status");
 }
@@ -30,7 +34,9 @@ describe("wallet button with the dev account connector", () => {
     expect(
       await screen.findByRole("button", { name: "Account 0x90F79bf6EB2c4f870365E785982E1f101E93b906" }),
     ).toHaveTextContent("0x90F7…b906");
-    expect(statusBar()).toHaveTextContent("Connected 0x90F7…b906 with Dev account (anvil).");
+    await waitFor(() =>
+      expect(statusBar()).toHaveTextContent("Connected 0x90F7…b906 with Dev account (anvil)."),
+    );
     // The panel closed and focus went back to the wallet button.
     expect(screen.queryByRole("region", { name: "Connect a wallet" })).not.toBeInTheDocument();
     expect(walletToggle()).toHaveFocus();
@@ -47,11 +53,11 @@ describe("wallet button with the dev account connector", () => {
     expect(within(account).getByText("Connected with Dev account (anvil)")).toBeInTheDocument();
     await user.selectOptions(within(account).getByRole("combobox", { name: "Dev account" }), "5");
     expect(await screen.findByRole("button", { name: /^Account 0x9965507D/ })).toBeInTheDocument();
-    expect(statusBar()).toHaveTextContent("Switched to dev account #5 (0x9965…A4dc).");
+    await waitFor(() => expect(statusBar()).toHaveTextContent("Switched to dev account #5 (0x9965…A4dc)."));
 
     await user.click(within(account).getByRole("button", { name: "Disconnect" }));
     expect(await screen.findByRole("button", { name: "Connect wallet" })).toBeInTheDocument();
-    expect(statusBar()).toHaveTextContent("Wallet disconnected.");
+    await waitFor(() => expect(statusBar()).toHaveTextContent("Wallet disconnected."));
   });
 
   it("closes with Escape and returns focus", async () => {
