@@ -34,6 +34,12 @@ export {
   liquidatePosition,
 } from "./actions/keeper/liquidatePosition.js";
 export {
+  type SetMaintenanceMarginFactorErrorType,
+  type SetMaintenanceMarginFactorParameters,
+  type SetMaintenanceMarginFactorReturnType,
+  setMaintenanceMarginFactor,
+} from "./actions/keeper/setMaintenanceMarginFactor.js";
+export {
   type GetAccountPositionsErrorType,
   type GetAccountPositionsParameters,
   type GetAccountPositionsReturnType,

@@ -1,4 +1,5 @@
 import { FLOAT_ONE } from "@bastion/contracts";
+import { setMaintenanceMarginFactor } from "@bastion/sdk";
 import type { ChainWatcher } from "../chain/chainWatcher.js";
 import type { TxRunner } from "../chain/txRunner.js";
 import type { Logger } from "../observability/logger.js";
@@ -8,7 +9,6 @@ import { toMarketState } from "../state/marketRegistry.js";
 import { classifyError } from "../util/errors.js";
 import type { HistorySource } from "./historySource.js";
 import { type MarginCalibrationSettings, type MarginProposal, proposeMargin } from "./proposeMargin.js";
-import { setMaintenanceMarginFactor } from "./setMaintenanceMarginFactor.js";
 
 /** Options of {@link createMarginProposer}. */
 export interface MarginProposerOptions {
@@ -120,7 +120,7 @@ export function createMarginProposer(options: MarginProposerOptions): MarginProp
         }
         try {
           const { hash } = await txRunner.run("set_margin", (signer) =>
-            setMaintenanceMarginFactor(signer, {
+            setMaintenanceMarginFactor(signer.client, {
               exchange: options.exchange,
               market: entry.address,
               factor: proposal.factorE30,
