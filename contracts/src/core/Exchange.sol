@@ -163,6 +163,20 @@ contract Exchange is IExchange, AccessControl, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IExchange
+    function liquidatePositions(address market, bytes32[] calldata positionKeys, bytes[] calldata priceUpdate)
+        external
+        payable
+        nonReentrant
+        returns (bool confirmed, uint256 liquidated)
+    {
+        if (positionKeys.length == 0) revert EmptyLiquidationBatch();
+        MarketPrices memory prices;
+        (prices, confirmed) = _verifyFreshPrices(market, priceUpdate);
+        if (!confirmed) return (false, 0);
+        liquidated = LiquidationLogic.liquidateBatch(s, market, positionKeys, prices, msg.sender);
+    }
+
+    /// @inheritdoc IExchange
     function executeAdl(bytes32 positionKey_, uint256 sizeDeltaUsd, bytes[] calldata priceUpdate)
         external
         payable

@@ -98,6 +98,19 @@ interface IExchange is IExchangeErrors, IExchangeEvents {
         payable
         returns (bool liquidated);
 
+    /// @notice Liquidates, with one price update, every listed position of `market` that is below
+    /// maintenance margin, and skips the others (already closed, of another market, or healthy), so a
+    /// batch does not fail because another liquidator was faster. Each liquidation is the one
+    /// `liquidatePosition` would make in this block and emits `PositionLiquidated`. Anyone may call.
+    /// Reverts with `EmptyLiquidationBatch` for no keys and `MarketNotFound` for an unknown market.
+    /// @return confirmed False (and nothing liquidated) when a price moved beyond the deviation bound
+    /// and awaits a confirming update.
+    /// @return liquidated How many liquidations were made.
+    function liquidatePositions(address market, bytes32[] calldata positionKeys, bytes[] calldata priceUpdate)
+        external
+        payable
+        returns (bool confirmed, uint256 liquidated);
+
     /// @notice Auto-deleverages a profitable position while its side's PnL to pool factor is above the
     /// trigger (and until it is back below the target), at the oracle price with no negative impact.
     /// Returns false, deleveraging nothing, when the price awaits confirmation, or when ADL was active

@@ -50,6 +50,7 @@ interface IExchangeErrors {
 
     // --- liquidation and ADL ---
     error PositionNotLiquidatable(bytes32 positionKey, int256 remainingCollateralUsd, uint256 maintenanceMarginUsd);
+    error EmptyLiquidationBatch();
     error AdlNotTriggered(address market, bool isLong, uint256 pnlToPoolFactor, uint256 triggerFactor);
     error PositionNotInProfit(bytes32 positionKey, int256 pnlUsd);
 

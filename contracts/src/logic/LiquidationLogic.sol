@@ -6,7 +6,7 @@ import {IExchangeEvents} from "../interfaces/IExchangeEvents.sol";
 import {FixedPoint} from "../libraries/FixedPoint.sol";
 import {PositionMath} from "../libraries/PositionMath.sol";
 import {ExchangeState} from "../state/ExchangeState.sol";
-import {Market} from "../types/MarketTypes.sol";
+import {Market, RateState} from "../types/MarketTypes.sol";
 import {DecreaseKind, Position} from "../types/PositionTypes.sol";
 import {MarketPrices} from "../types/Price.sol";
 import {DecreaseLogic} from "./DecreaseLogic.sol";
@@ -18,19 +18,86 @@ import {PositionHealth} from "./PositionHealth.sol";
 /// A position below maintenance margin can always be liquidated: no pause, fee, rounding or empty
 /// insurance fund stops it. One at or above maintenance never can.
 library LiquidationLogic {
+    /// @notice Liquidates one position; reverts unless it is below maintenance margin.
     function liquidate(ExchangeState storage s, bytes32 key, MarketPrices memory prices, address liquidator) external {
         Position memory position = s.positions[key];
         if (position.account == address(0)) revert IExchangeErrors.PositionNotFound(key);
         Market storage m = s.markets[position.market];
         MarketLogic.accrue(m, prices);
 
-        PositionHealth.Health memory h = PositionHealth.evaluate(m, position, m.rates, prices);
-        uint256 maintenanceUsd = PositionHealth.maintenanceMarginUsd(m, position.sizeUsd);
-        if (h.remainingCollateralUsd >= FixedPoint.toInt(maintenanceUsd)) {
-            revert IExchangeErrors.PositionNotLiquidatable(key, h.remainingCollateralUsd, maintenanceUsd);
+        Check memory check = _check(m, position, m.rates, prices);
+        if (!check.liquidatable) {
+            revert IExchangeErrors.PositionNotLiquidatable(key, check.remainingUsd, check.maintenanceUsd);
         }
+        _liquidate(s, m, key, position, check, prices, liquidator);
+    }
 
-        uint256 sizeDeltaUsd = _liquidationSize(m, position, h.remainingCollateralUsd);
+    /// @notice Liquidates, at one price, every position of `market` listed in `keys` that is below
+    /// maintenance margin, and skips the others (closed already, of another market, or healthy), so a
+    /// batch never fails because another liquidator was faster. The result is exactly that of
+    /// liquidating the listed positions one by one in this block, in order: a skipped position changes
+    /// nothing (its health is read from rates accrued in memory), and a key listed twice is handled twice.
+    /// @return liquidated How many liquidations were made (`PositionLiquidated` names each).
+    function liquidateBatch(
+        ExchangeState storage s,
+        address market,
+        bytes32[] calldata keys,
+        MarketPrices memory prices,
+        address liquidator
+    ) external returns (uint256 liquidated) {
+        for (uint256 i; i < keys.length; ++i) {
+            if (_liquidateIfDue(s, market, keys[i], prices, liquidator)) ++liquidated;
+        }
+    }
+
+    /// @dev Remaining collateral (after PnL, fees and impact) against maintenance margin.
+    struct Check {
+        int256 remainingUsd;
+        uint256 maintenanceUsd;
+        bool liquidatable;
+    }
+
+    function _check(Market storage m, Position memory position, RateState memory rates, MarketPrices memory prices)
+        private
+        view
+        returns (Check memory check)
+    {
+        PositionHealth.Health memory h = PositionHealth.evaluate(m, position, rates, prices);
+        check.remainingUsd = h.remainingCollateralUsd;
+        check.maintenanceUsd = PositionHealth.maintenanceMarginUsd(m, position.sizeUsd);
+        check.liquidatable = check.remainingUsd < FixedPoint.toInt(check.maintenanceUsd);
+    }
+
+    /// @dev Liquidates `key` if it is a position of `market` below maintenance margin. Rates are written
+    /// only when it is: a healthy position is judged on rates accrued in memory.
+    function _liquidateIfDue(
+        ExchangeState storage s,
+        address market,
+        bytes32 key,
+        MarketPrices memory prices,
+        address liquidator
+    ) private returns (bool) {
+        Position memory position = s.positions[key];
+        if (position.account == address(0) || position.market != market) return false;
+        Market storage m = s.markets[market];
+        Check memory check = _check(m, position, MarketLogic.accruedRates(m, prices, block.timestamp), prices);
+        if (!check.liquidatable) return false;
+        MarketLogic.accrue(m, prices);
+        _liquidate(s, m, key, position, check, prices, liquidator);
+        return true;
+    }
+
+    /// @dev Closes the position, or a slice of it, through the loss waterfall and pays the liquidator.
+    function _liquidate(
+        ExchangeState storage s,
+        Market storage m,
+        bytes32 key,
+        Position memory position,
+        Check memory check,
+        MarketPrices memory prices,
+        address liquidator
+    ) private {
+        uint256 sizeDeltaUsd = _liquidationSize(m, position, check.remainingUsd);
         bool isPartial = sizeDeltaUsd < position.sizeUsd;
         DecreaseLogic.decrease(
             s,
@@ -55,8 +122,8 @@ library LiquidationLogic {
             isPartial,
             sizeDeltaUsd,
             position.isLong ? prices.index.min : prices.index.max,
-            h.remainingCollateralUsd,
-            maintenanceUsd
+            check.remainingUsd,
+            check.maintenanceUsd
         );
     }
 

@@ -7,7 +7,7 @@ import {LiquidationBase} from "../utils/LiquidationBase.sol";
 import {GasMeter} from "./GasMeter.sol";
 
 /// @notice Gas of a full liquidation, a partial liquidation (a 20% slice of a position above the
-/// $100k threshold) and one ADL step, in a warmed-up ETH/USD market, as transactions (`--isolate`),
+/// $100k threshold), one ADL step and a batch of ten liquidations, in a warmed-up ETH/USD market, as transactions (`--isolate`),
 /// with the Pyth update measured on its own.
 /// @dev The aim is under 250,000 each excluding the Pyth update; today they cost about 350,000 (ADL
 /// 378,000): see contracts/GAS.md for where the gas goes and what would close the gap. These budgets,
@@ -15,6 +15,8 @@ import {GasMeter} from "./GasMeter.sol";
 contract LiquidationGasTest is LiquidationBase, GasMeter {
     uint256 internal constant LIQUIDATION_BUDGET = 372_000;
     uint256 internal constant ADL_BUDGET = 397_000;
+    uint256 internal constant BATCH_SIZE = 10;
+    uint256 internal constant BATCH_PER_POSITION_BUDGET = 146_000;
 
     address internal whale = makeAddr("whale");
     address internal small = makeAddr("small");
@@ -75,5 +77,25 @@ contract LiquidationGasTest is LiquidationBase, GasMeter {
         exchange.executeAdl{value: METER_PYTH_FEE}(adlKey, 50_000 * USD, update);
         _checkExecution("executeAdl (one step)", isolated, pythGas, ADL_BUDGET);
         assertEq(position(adlKey).sizeUsd, 150_000 * USD, "deleveraged by 50k");
+    }
+
+    /// @dev Ten 40x longs liquidated by one `liquidatePositions`: the oracle update, the entry and the
+    /// rate accrual are paid once, so each position costs the close itself.
+    function test_gas_liquidateBatchOfTen() public {
+        bytes32[] memory keys = new bytes32[](BATCH_SIZE);
+        for (uint256 i; i < BATCH_SIZE; ++i) {
+            address account = makeAddr(string.concat("batch", vm.toString(i)));
+            vm.deal(account, 1 ether);
+            keys[i] = openEth(account, address(usdc), 250e6, 10_000 * USD, true);
+        }
+        vm.warp(block.timestamp + 1);
+        moveEthTo(2940 * PYTH_ONE);
+        vm.warp(block.timestamp + 1);
+        (bytes[] memory update, uint256 pythGas, bool isolated) = _prepareAs(liquidator);
+        (, uint256 liquidated) = exchange.liquidatePositions{value: METER_PYTH_FEE}(ethMarket, keys, update);
+        uint256 perPosition = (_lastCallGasAfterRefund(isolated) - pythGas) / BATCH_SIZE;
+        _report("liquidatePositions (10 full), per position excluding Pyth", perPosition);
+        assertEq(liquidated, BATCH_SIZE, "all ten liquidated");
+        assertLt(perPosition, BATCH_PER_POSITION_BUDGET, "batch liquidation per position over budget");
     }
 }

@@ -78,8 +78,9 @@ contract LiquidationInvariantsTest is StdInvariant, LiquidationBase {
         keeperSelectors[1] = KeeperHandler.cancelExpired.selector;
         keeperSelectors[2] = KeeperHandler.executeOutsideWindow.selector;
         _target(address(keeperHandler), keeperSelectors);
-        bytes4[] memory liquidatorSelectors = new bytes4[](1);
+        bytes4[] memory liquidatorSelectors = new bytes4[](2);
         liquidatorSelectors[0] = LiquidatorHandler.liquidateAll.selector;
+        liquidatorSelectors[1] = LiquidatorHandler.liquidateAllInOneBatch.selector;
         _target(address(liquidatorHandler), liquidatorSelectors);
         bytes4[] memory adlSelectors = new bytes4[](1);
         adlSelectors[0] = AdlHandler.adl.selector;
@@ -174,6 +175,7 @@ contract LiquidationInvariantsTest is StdInvariant, LiquidationBase {
     /// deviation guard by resubmitting, see `_attempt`); the call never reverts.
     function invariant_liquidatablePositionsCanBeLiquidated() public {
         assertEq(liquidatorHandler.revertedWhileLiquidatable(), 0, "the liquidator handler never saw a revert");
+        assertEq(liquidatorHandler.batchMismatches(), 0, "a batch liquidates exactly the liquidatable positions");
         bytes32[] memory keys = exchange.getPositionKeys(ethMarket, 0, 100);
         for (uint256 i; i < keys.length; ++i) {
             (,, bool liquidatable) = exchange.getPositionHealth(keys[i], _prices());
@@ -293,6 +295,7 @@ contract LiquidationInvariantsTest is StdInvariant, LiquidationBase {
         console.log("increases / decreases     ", ghosts.increases(), ghosts.decreases());
         console.log("liquidations (partial)    ", ghosts.liquidations(), ghosts.partialLiquidations());
         console.log("held back by the guard    ", liquidatorHandler.heldBack());
+        console.log("liquidation batches       ", liquidatorHandler.batches());
         console.log("shortfalls, USD e-2       ", ghosts.shortfallCount(), ghosts.shortfallUsd() / 1e28);
         console.log("covered / absorbed, e-2   ", ghosts.coveredUsd() / 1e28, ghosts.absorbedUsd() / 1e28);
         console.log("ADL attempts / successes  ", adlHandler.attempts(), adlHandler.successes());

@@ -190,6 +190,10 @@ export const bastionErrorSentences: BastionErrorSentences = {
     title: "Position is not liquidatable",
     detail: `${position(key)} keeps ${formatUsd(remainingUsd)} of collateral, at or above its maintenance margin of ${formatUsd(maintenanceUsd)}.`,
   }),
+  EmptyLiquidationBatch: () => ({
+    title: "No positions to liquidate",
+    detail: "The liquidation batch listed no positions.",
+  }),
   AdlNotTriggered: ([market, isLong, factor, triggerFactor], context) => ({
     title: "Auto-deleveraging not needed",
     detail: `${isLong ? "Long" : "Short"} profit in ${marketText(context, market)} is ${formatFactor(factor)} of the pool, not above the ${formatFactor(triggerFactor)} trigger.`,
