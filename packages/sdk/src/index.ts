@@ -34,6 +34,14 @@ export {
   liquidatePosition,
 } from "./actions/keeper/liquidatePosition.js";
 export {
+  type BatchLiquidation,
+  type BatchLiquidationOutcome,
+  type LiquidatePositionsErrorType,
+  type LiquidatePositionsParameters,
+  type LiquidatePositionsReturnType,
+  liquidatePositions,
+} from "./actions/keeper/liquidatePositions.js";
+export {
   type SetMaintenanceMarginFactorErrorType,
   type SetMaintenanceMarginFactorParameters,
   type SetMaintenanceMarginFactorReturnType,
