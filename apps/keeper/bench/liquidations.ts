@@ -4,7 +4,8 @@
  * from 3,000 to 2,910 (-3%), which puts every one of them below maintenance margin. Measured: the
  * time from that update's publication to the last position liquidated, and the keeper's transactions.
  * The keeper runs as its own process (the CLI) with its default settings.
- * Run: pnpm --filter @bastion/keeper bench:liquidations   Options (env): BENCH_POSITIONS (1000).
+ * Run: pnpm --filter @bastion/keeper bench:liquidations   Options (env): BENCH_POSITIONS (1000),
+ * BENCH_LIQUIDATION_CONCURRENCY and BENCH_LIQUIDATION_BATCH_SIZE (the keeper's defaults otherwise).
  */
 import { exchangeAbi } from "@bastion/contracts";
 import { createDeposit, createOrder, marketIncreaseOrder, parseUsd, toUnitPrice } from "@bastion/sdk";
@@ -15,12 +16,14 @@ const POSITIONS = Number(process.env.BENCH_POSITIONS ?? 1000);
 const CREATE_GAS = 1_500_000n;
 
 const env = await startBenchEnv();
-const keeper = await spawnBenchKeeper(
-  env,
-  process.env.BENCH_LIQUIDATION_CONCURRENCY
+const keeper = await spawnBenchKeeper(env, {
+  ...(process.env.BENCH_LIQUIDATION_CONCURRENCY
     ? { BASTION_KEEPER_LIQUIDATION_CONCURRENCY: process.env.BENCH_LIQUIDATION_CONCURRENCY }
-    : {},
-);
+    : {}),
+  ...(process.env.BENCH_LIQUIDATION_BATCH_SIZE
+    ? { BASTION_KEEPER_LIQUIDATION_BATCH_SIZE: process.env.BENCH_LIQUIDATION_BATCH_SIZE }
+    : {}),
+});
 try {
   const { exchange, ethUsdMarket: market, usdc, weth } = env.deployment;
   const positionCount = () =>

@@ -202,6 +202,7 @@ export async function startKeeper(
           metrics,
           logger,
           concurrency: config.liquidationConcurrency,
+          batchSize: config.liquidationBatchSize,
           retry,
           dryRun: config.dryRun,
         })

@@ -142,7 +142,7 @@ describe("liquidator", () => {
     expect(await metricSum(keeper.metrics, "liquidations_total")).toBe(0);
   });
 
-  it("after a 3.3% drop, liquidates exactly the positions the risk mirror says", async () => {
+  it("after a 3.3% drop, liquidates exactly the positions the risk mirror says, in one batch", async () => {
     await env.prices.setPrice("ETH", "2900");
     const expected = await mirrorLiquidatable();
     // 25x, 40x and 45x longs; not the 2x, 5x and 10x ones.
@@ -164,6 +164,8 @@ describe("liquidator", () => {
     });
     expect(new Set(events.map((e) => e.args.positionKey))).toEqual(expected);
     expect(events.every((e) => e.args.liquidator === keeper.addresses[0])).toBe(true);
+    // One scan found all three: one `liquidatePositions` transaction.
+    expect(new Set(events.map((e) => e.transactionHash)).size).toBe(1);
     expect(await metricEventually(keeper.metrics, "liquidations_total", {}, (n) => n >= 3)).toBe(3);
     expect(await metricSum(keeper.metrics, "liquidations_failed_total")).toBe(0);
   });

@@ -172,7 +172,16 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
     kind: "number",
     arg: "<n>",
     defaultText: "64",
-    description: "liquidations in flight at once",
+    description: "liquidation transactions in flight at once",
+  }),
+  f({
+    key: "liquidationBatchSize",
+    flag: "liquidation-batch-size",
+    env: "BASTION_KEEPER_LIQUIDATION_BATCH_SIZE",
+    kind: "number",
+    arg: "<n>",
+    defaultText: "20",
+    description: "most positions of one market liquidated by one transaction",
   }),
   f({
     key: "gasLimit",

@@ -87,6 +87,7 @@ export const keeperConfigSchema = z
     accountCheckIntervalMs: int(100, 86_400_000, "milliseconds").default(2000),
     maxInFlight: int(1, 1024, "transactions").default(64),
     liquidationConcurrency: int(1, 1024, "transactions").default(64),
+    liquidationBatchSize: int(1, 100, "positions").default(20),
     gasLimit: int(0, 100_000_000, "gas").default(3_000_000),
     maxFeePerGasGwei: gwei.default(parseGwei("200")),
     stuckAfterSeconds: int(1, 86_400, "seconds").default(30),

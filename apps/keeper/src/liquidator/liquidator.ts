@@ -1,5 +1,5 @@
 import { createLiquidationScanner } from "@bastion/risk";
-import { liquidatePosition } from "@bastion/sdk";
+import { liquidatePositions } from "@bastion/sdk";
 import type { Address, Hex } from "viem";
 import type { ChainWatcher } from "../chain/chainWatcher.js";
 import type { TxRunner } from "../chain/txRunner.js";
@@ -22,7 +22,10 @@ export interface LiquidatorOptions {
   send: SendOptions;
   metrics: KeeperMetrics;
   logger: Logger;
+  /** Liquidation transactions in flight at once. */
   concurrency: number;
+  /** Most positions liquidated by one transaction (`liquidatePositions`). */
+  batchSize: number;
   retry: { baseMs: number; maxMs: number };
   dryRun: boolean;
   /** Shortest gap between two scans caused by state changes (price updates scan at once), ms. */
@@ -42,20 +45,40 @@ export interface Liquidator {
 /** Seconds of slack kept below `maxPriceAge`, so an update is still fresh when the transaction lands. */
 const FRESHNESS_SLACK = 5;
 
+/**
+ * Gas each position after the first adds to a batch's limit: a full liquidation in a batch costs
+ * about 139,000 after refunds (contracts/GAS.md), at most about 175,000 before them.
+ */
+export const BATCH_GAS_PER_EXTRA_POSITION = 300_000n;
+
+/**
+ * A batch's gas limit: the keeper's fixed limit (which covers the oracle update and one position)
+ * plus {@link BATCH_GAS_PER_EXTRA_POSITION} per further position; undefined (estimate) when the
+ * keeper estimates. A fixed limit saves the node an estimation, which for a large batch costs a
+ * dozen runs of the whole transaction.
+ */
+export function batchGasLimit(fixed: bigint | undefined, positions: number): bigint | undefined {
+  return fixed === undefined ? undefined : fixed + BigInt(positions - 1) * BATCH_GAS_PER_EXTRA_POSITION;
+}
+
+/** One `liquidatePositions` transaction: positions of one market. */
 interface Job {
   label: string;
   market: Address;
-  position: TrackedPosition;
+  positions: TrackedPosition[];
 }
 
 /**
  * On every new Pyth update (and, throttled, after the state changes the events bring), checks every
  * open position of every market with the risk mirror (`createLiquidationScanner`: the market's
  * rates accrued once, then one exact `positionHealth` per position), queues those below maintenance
- * margin and liquidates them in parallel (`concurrency` at once), each with the newest update at the
- * moment it is sent. A liquidation the oracle's deviation guard defers is resubmitted with the next,
- * later update; per market, after a scan finds several, the first goes alone, so a deferral costs
- * one transaction, not one per position.
+ * margin in batches of up to `batchSize` per market, and sends the batches in parallel
+ * (`concurrency` at once) through `liquidatePositions`, each with the newest update at the moment it
+ * is sent: one oracle verification per batch instead of per position. A batch the oracle's deviation
+ * guard defers is resubmitted with the next, later update; per market, after a scan finds several
+ * batches, the first goes alone, so a deferral costs one transaction. A listed position the contract
+ * skips (closed by someone else meanwhile, or no longer below maintenance) is looked at again once
+ * the position book has caught up with that block.
  */
 export function createLiquidator(options: LiquidatorOptions): Liquidator {
   const { book, registry, priceFeed, watcher, txRunner, metrics, logger } = options;
@@ -175,7 +198,13 @@ export function createLiquidator(options: LiquidatorOptions): Liquidator {
         { market: entry.label, candidates: due.length, publishTime: snapshot.publishTime },
         "positions below maintenance margin",
       );
-      for (const position of due) next.push({ label: entry.label, market: marketBook.market, position });
+      for (let i = 0; i < due.length; i += options.batchSize) {
+        next.push({
+          label: entry.label,
+          market: marketBook.market,
+          positions: due.slice(i, i + options.batchSize),
+        });
+      }
     }
     queue = next;
   };
@@ -185,13 +214,15 @@ export function createLiquidator(options: LiquidatorOptions): Liquidator {
     if (stopped) return;
     const snapshot = freshSnapshot();
     if (snapshot === undefined) return;
-    while (queue.length > 0 && inFlight.size < options.concurrency) {
+    while (queue.length > 0 && running.size < options.concurrency) {
       const index = queue.findIndex(
         (job) => !probing.has(job.market) && (deferredAt.get(job.market) ?? -1) < snapshot.publishTime,
       );
       if (index < 0) return;
-      const [job] = queue.splice(index, 1) as [Job];
-      if (inFlight.has(job.position.key) || settledAt.has(job.position.key)) continue;
+      const [queued] = queue.splice(index, 1) as [Job];
+      const positions = queued.positions.filter((p) => !inFlight.has(p.key) && !settledAt.has(p.key));
+      if (positions.length === 0) continue;
+      const job = { ...queued, positions };
       // After a scan finds several in a market whose last attempt was deferred, or that has not been
       // liquidated at this update yet, the first goes alone: the deviation guard may hold the update.
       const probe =
@@ -208,9 +239,9 @@ export function createLiquidator(options: LiquidatorOptions): Liquidator {
   const confirmedAt = (market: Address, publishTime: number) => (confirmed.get(market) ?? -1) >= publishTime;
 
   const launch = (job: Job, done: () => void) => {
-    inFlight.add(job.position.key);
+    for (const position of job.positions) inFlight.add(position.key);
     const task = liquidate(job).finally(() => {
-      inFlight.delete(job.position.key);
+      for (const position of job.positions) inFlight.delete(position.key);
       running.delete(task);
       done();
       pump();
@@ -218,68 +249,82 @@ export function createLiquidator(options: LiquidatorOptions): Liquidator {
     running.add(task);
   };
 
-  const liquidate = async ({ label, market, position }: Job) => {
+  const liquidate = async (job: Job) => {
+    const { label, market, positions } = job;
     const snapshot = freshSnapshot();
     if (stopped || snapshot === undefined) return;
-    const key = position.key;
+    const keys = positions.map((position) => position.key);
     try {
       const { outcome, hash, receipt } = await txRunner.run("liquidate", (signer) =>
-        liquidatePosition(signer.client, {
+        liquidatePositions(signer.client, {
           exchange: options.send.exchange,
           oracle: options.send.oracle,
-          positionKey: key,
+          market,
+          positionKeys: keys,
           priceUpdate: snapshot.updateData,
-          gas: options.send.gas,
+          gas: batchGasLimit(options.send.gas, keys.length),
         }),
       );
       if (outcome.status === "deferred") {
         deferredAt.set(market, Math.max(deferredAt.get(market) ?? 0, snapshot.publishTime));
         metrics.liquidationsDeferred.inc({ market: label });
         logger.warn(
-          { market: label, positionKey: key, hash, publishTime: snapshot.publishTime },
+          { market: label, positions: keys.length, hash, publishTime: snapshot.publishTime },
           "liquidation deferred by the oracle's deviation guard: resubmitting with the next update",
         );
-        queue.unshift({ label, market, position });
+        queue.unshift(job);
         return;
       }
       confirmed.set(market, Math.max(confirmed.get(market) ?? 0, snapshot.publishTime));
-      backoff.delete(key);
-      settledAt.set(key, receipt.blockNumber);
-      liquidated += 1;
-      metrics.liquidations.inc({ market: label, partial: String(outcome.partial) });
-      logger.info(
-        {
-          market: label,
-          positionKey: key,
-          account: position.account,
-          sizeUsd: position.sizeUsd,
-          partial: outcome.partial,
-          hash,
-          publishTime: snapshot.publishTime,
-        },
-        "position liquidated",
-      );
+      const byKey = new Map(positions.map((position) => [position.key, position]));
+      for (const liquidation of outcome.liquidations) {
+        const key = liquidation.positionKey;
+        backoff.delete(key);
+        settledAt.set(key, receipt.blockNumber);
+        liquidated += 1;
+        metrics.liquidations.inc({ market: label, partial: String(liquidation.partial) });
+        logger.info(
+          {
+            market: label,
+            positionKey: key,
+            account: liquidation.account,
+            sizeUsd: byKey.get(key)?.sizeUsd,
+            partial: liquidation.partial,
+            hash,
+            publishTime: snapshot.publishTime,
+          },
+          "position liquidated",
+        );
+      }
+      const done = new Set(outcome.liquidations.map((liquidation) => liquidation.positionKey));
+      for (const key of keys) {
+        if (done.has(key)) continue;
+        // Closed by someone else meanwhile, or no longer below maintenance at execution: look again
+        // once the book has caught up with this block.
+        settledAt.set(key, receipt.blockNumber);
+        logger.info(
+          { market: label, positionKey: key, hash },
+          "position skipped by the batch: already closed or no longer below maintenance",
+        );
+      }
     } catch (error) {
       const classified = classifyError(error);
-      if (classified.kind === "gone") {
-        backoff.delete(key);
-        settledAt.set(key, watcher.head?.number ?? 0n);
-        logger.info({ market: label, positionKey: key }, "position already closed or liquidated");
-        return;
-      }
-      const attempts = (backoff.get(key)?.attempts ?? 0) + 1;
-      const delay = backoffDelay(attempts, options.retry);
-      backoff.set(key, { attempts, nextAtMs: Date.now() + delay });
       metrics.liquidationsFailed.inc({ market: label, error: classified.name });
+      let retryInMs = 0;
+      for (const key of keys) {
+        const attempts = (backoff.get(key)?.attempts ?? 0) + 1;
+        const delay = backoffDelay(attempts, options.retry);
+        backoff.set(key, { attempts, nextAtMs: Date.now() + delay });
+        retryInMs = Math.max(retryInMs, delay);
+      }
       logger.warn(
         {
           market: label,
-          positionKey: key,
+          positions: keys.length,
           errorKind: classified.kind,
           error: classified.name,
           message: classified.message,
-          attempt: attempts,
-          retryInMs: delay,
+          retryInMs,
         },
         "liquidation failed: retrying with backoff",
       );
