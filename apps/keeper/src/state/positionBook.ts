@@ -57,6 +57,10 @@ export function createPositionBook(deps: {
   let syncedBlock = 0n;
   let appliedBlock = 0n;
   let flushing = 0;
+  /** Per market: the block of the newest event that changed its state. */
+  const stateBlock = new Map<Address, bigint>();
+  /** Positions events touched, with their block (pruned by each refresh). */
+  const touched = new Map<Hex, { market: Address; block: bigint }>();
   const changed = () => {
     for (const [market, book] of books) {
       metrics.positionsTracked.set({ market: registry.market(market)?.label ?? market }, book.positions.size);
@@ -73,6 +77,22 @@ export function createPositionBook(deps: {
     for (const position of all) if (position.sizeUsd > 0n) positions.set(position.key, position);
     return { market, state: snapshot.state, positions };
   };
+  /**
+   * Puts a snapshot read at `blockNumber` in place without losing what newer events already brought
+   * in while it was being read: a market state set by a newer event is kept, and positions newer
+   * events touched are marked to be re-read (a snapshot from before a position opened lacks it).
+   */
+  const install = (book: MarketBook, blockNumber: bigint) => {
+    const key = keyOf(book.market);
+    const previous = books.get(key);
+    if (previous !== undefined && (stateBlock.get(key) ?? -1n) > blockNumber) book.state = previous.state;
+    for (const [positionKey, touch] of touched) {
+      if (keyOf(touch.market) !== key) continue;
+      if (touch.block > blockNumber) dirty.set(positionKey, touch.market);
+      else touched.delete(positionKey);
+    }
+    books.set(key, book);
+  };
 
   return {
     books,
@@ -85,16 +105,16 @@ export function createPositionBook(deps: {
     onChange: (listener) => listeners.push(listener),
     async refreshMarket(market) {
       const blockNumber = await publicClient.getBlockNumber({ cacheTime: 0 });
-      const book = await loadBook(market, blockNumber);
-      books.set(keyOf(market), book);
+      install(await loadBook(market, blockNumber), blockNumber);
       if (dirty.size === 0 && flushing === 0 && blockNumber > syncedBlock) syncedBlock = blockNumber;
       changed();
     },
     async refreshAll() {
       const blockNumber = await publicClient.getBlockNumber({ cacheTime: 0 });
       const loaded = await Promise.all(registry.markets.map((m) => loadBook(m.address, blockNumber)));
-      books.clear();
-      for (const book of loaded) books.set(keyOf(book.market), book);
+      for (const book of loaded) install(book, blockNumber);
+      const current = new Set(loaded.map((book) => keyOf(book.market)));
+      for (const key of books.keys()) if (!current.has(key)) books.delete(key);
       if (dirty.size === 0 && flushing === 0 && blockNumber > syncedBlock) syncedBlock = blockNumber;
       logger.debug(
         { blockNumber, markets: loaded.length, positions: loaded.reduce((n, b) => n + b.positions.size, 0) },
@@ -103,10 +123,12 @@ export function createPositionBook(deps: {
       changed();
     },
     apply(batch) {
-      let touched = false;
+      let changedState = false;
       for (const event of batch.events) {
+        const block = event.blockNumber ?? batch.toBlock;
         switch (event.eventName) {
           case "PoolStateUpdated": {
+            stateBlock.set(keyOf(event.args.market), block);
             const book = books.get(keyOf(event.args.market));
             if (!book) break;
             book.state = {
@@ -115,10 +137,11 @@ export function createPositionBook(deps: {
               openInterest: { ...event.args.openInterest },
               rates: { ...event.args.rates },
             };
-            touched = true;
+            changedState = true;
             break;
           }
           case "MaintenanceMarginUpdated": {
+            stateBlock.set(keyOf(event.args.market), block);
             const book = books.get(keyOf(event.args.market));
             if (!book) break;
             book.state = {
@@ -126,27 +149,30 @@ export function createPositionBook(deps: {
               maintenanceMarginFactor: event.args.newFactor,
               maintenanceMarginUpdatedAt: event.blockTimestamp,
             };
-            touched = true;
+            changedState = true;
             break;
           }
           case "MarketConfigUpdated": {
+            stateBlock.set(keyOf(event.args.market), block);
             const book = books.get(keyOf(event.args.market));
             if (book) book.state = { ...book.state, config: event.args.config };
-            touched = true;
+            changedState = true;
             break;
           }
           case "MarketPauseUpdated": {
+            stateBlock.set(keyOf(event.args.market), block);
             const book = books.get(keyOf(event.args.market));
             if (book) book.state = { ...book.state, paused: event.args.paused };
             break;
           }
           case "AdlStateUpdated": {
+            stateBlock.set(keyOf(event.args.market), block);
             const book = books.get(keyOf(event.args.market));
             if (!book) break;
             book.state = event.args.isLong
               ? { ...book.state, adlActiveLong: event.args.active }
               : { ...book.state, adlActiveShort: event.args.active };
-            touched = true;
+            changedState = true;
             break;
           }
           case "ShortfallRecorded": {
@@ -170,6 +196,7 @@ export function createPositionBook(deps: {
           case "PositionDecreased":
           case "PositionLiquidated":
             dirty.set(event.args.positionKey, event.args.market);
+            touched.set(event.args.positionKey, { market: event.args.market, block });
             break;
           default:
             break;
@@ -177,7 +204,7 @@ export function createPositionBook(deps: {
       }
       appliedBlock = batch.toBlock;
       if (dirty.size === 0 && flushing === 0) syncedBlock = batch.toBlock;
-      if (touched) changed();
+      if (changedState) changed();
     },
     async flush() {
       if (dirty.size === 0) return;
