@@ -61,6 +61,9 @@ export interface CreateKeeperClientsParameters {
   maxFeePerGasWei: bigint;
 }
 
+/** Multiplier of the base fee in the keeper's max fee per gas (see `createKeeperClients`). */
+export const KEEPER_BASE_FEE_MULTIPLIER = 2;
+
 /**
  * Public and wallet clients over one transport (JSON-RPC batching for HTTP), a chain whose
  * transaction preparation refuses fees above the cap (the last guard behind the fee check), and one
@@ -75,6 +78,10 @@ export function createKeeperClients(parameters: CreateKeeperClientsParameters): 
     name: `chain ${parameters.chainId}`,
     nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
     rpcUrls: { default: { http: [parameters.rpcUrl] } },
+    // Max fee = 2 x base fee + tip (viem's default is 1.2 x): in a crash the keeper fills blocks, the
+    // base fee rises up to 12.5% per block, and a transaction priced 1.2 x a base fee read a second
+    // ago can sit in the pool, unminable, holding every later nonce behind it. The cap still applies.
+    fees: { baseFeeMultiplier: KEEPER_BASE_FEE_MULTIPLIER },
     prepareTransactionRequest: [
       async (request, { phase }) => {
         const r = request as unknown as Record<string, unknown>;
