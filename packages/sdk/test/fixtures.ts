@@ -26,7 +26,10 @@ import { approveToken } from "../src/actions/wallet/approveToken.js";
 import { createDeposit } from "../src/actions/wallet/createDeposit.js";
 import { createOrder } from "../src/actions/wallet/createOrder.js";
 import type { PythPrice } from "../src/types.js";
-import type { OrderParameters } from "../src/utils/orders.js";
+import { marketIncreaseOrder, type OrderParameters } from "../src/utils/orders.js";
+import { getPositionKey } from "../src/utils/positionKey.js";
+import { toUnitPrice } from "../src/utils/unitPrice.js";
+import { parseUsd } from "../src/utils/usd.js";
 
 export type TestWallet = WalletClient<Transport, Chain, Account>;
 
@@ -163,6 +166,34 @@ export async function openPosition(
     );
   }
   return requestId;
+}
+
+/** Opens a long on ETH/USD at $3,000 with USDC collateral; returns its position key. */
+export async function openUsdcLong(
+  chain: TestChain,
+  user: TestWallet,
+  sizeUsd: string,
+  collateralUsdc: bigint,
+): Promise<Hex> {
+  await openPosition(
+    chain,
+    user,
+    marketIncreaseOrder({
+      market: chain.deployment.ethUsdMarket,
+      collateralToken: chain.deployment.usdc,
+      isLong: true,
+      sizeDeltaUsd: parseUsd(sizeUsd),
+      collateralAmount: collateralUsdc * 1_000_000n,
+      indexPrice: toUnitPrice("3000", 18),
+      slippageBps: 50,
+    }),
+  );
+  return getPositionKey({
+    account: user.account.address,
+    market: chain.deployment.ethUsdMarket,
+    collateralToken: chain.deployment.usdc,
+    isLong: true,
+  });
 }
 
 /** Advances the chain's clock by `seconds` and mines a block. */

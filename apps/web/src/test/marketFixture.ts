@@ -1,11 +1,9 @@
-import type { MarketPrices, MarketState, PositionState } from "@bastion/risk";
+import { defaultMarketConfig, type MarketPrices, type MarketState, type PositionState } from "@bastion/risk";
 import type { Address } from "viem";
 import { exampleAppConfig } from "./exampleConfig";
 
 const PCT = 10n ** 28n;
-const BPS = 10n ** 26n;
 const USD = 10n ** 30n;
-const YEAR = 365n * 24n * 3600n;
 
 /** The ETH/USD market of config.example.json. */
 export const ethMarketConfig =
@@ -41,52 +39,7 @@ export function ethMarketState(overrides: Partial<MarketState> = {}): MarketStat
     adlActiveShort: false,
     maintenanceMarginFactor: 1n * PCT,
     maintenanceMarginUpdatedAt: 0n,
-    config: {
-      fees: {
-        positionFeeFactorPositiveImpact: 5n * BPS,
-        positionFeeFactorNegativeImpact: 7n * BPS,
-        liquidityFeeFactor: 3n * BPS,
-        insuranceShareFactor: 20n * PCT,
-        liquidationFeeFactor: 20n * BPS,
-      },
-      impact: {
-        positiveImpactFactor: 5n * 10n ** 19n,
-        negativeImpactFactor: 10n ** 20n,
-        maxPositiveImpactFactor: 50n * BPS,
-        maxNegativeImpactFactor: 1n * PCT,
-      },
-      rates: {
-        borrowingBaseRatePerSecond: (5n * PCT) / YEAR,
-        borrowingSlope1PerSecond: (20n * PCT) / YEAR,
-        borrowingSlope2PerSecond: (150n * PCT) / YEAR,
-        optimalUtilizationFactor: 80n * PCT,
-        fundingFactorPerSecond: (50n * PCT) / YEAR,
-      },
-      risk: {
-        maxOpenInterestLongUsd: 50_000_000n * USD,
-        maxOpenInterestShortUsd: 50_000_000n * USD,
-        reserveFactor: 90n * PCT,
-        maxPnlFactor: 90n * PCT,
-        maxPnlFactorForWithdrawals: 70n * PCT,
-        minCollateralFactor: 2n * PCT,
-        minCollateralUsd: 1n * USD,
-        minPositionSizeUsd: 10n * USD,
-      },
-      safety: {
-        insuranceTargetUsd: 100_000n * USD,
-        adlTriggerFactor: 70n * PCT,
-        adlTargetFactor: 50n * PCT,
-        partialLiquidationThresholdUsd: 100_000n * USD,
-        partialLiquidationFactor: 20n * PCT,
-        partialLiquidationCooldown: 30n,
-      },
-      margin: {
-        minMaintenanceMarginFactor: 50n * BPS,
-        maxMaintenanceMarginFactor: 190n * BPS,
-        maxStep: 25n * BPS,
-        minInterval: 300n,
-      },
-    },
+    config: defaultMarketConfig(),
     balances: {
       longAmount: 100n * 10n ** 18n,
       shortAmount: 300_000n * 10n ** 6n,

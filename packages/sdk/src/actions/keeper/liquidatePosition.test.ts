@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   latestTimestamp,
-  openPosition,
+  openUsdcLong,
   priceUpdate,
   seedEthPool,
   startTestChain,
@@ -10,9 +10,6 @@ import {
   userAt,
 } from "../../../test/fixtures.js";
 import { BastionContractError, isRequestGone } from "../../errors/errors.js";
-import { marketIncreaseOrder } from "../../utils/orders.js";
-import { getPositionKey } from "../../utils/positionKey.js";
-import { toUnitPrice } from "../../utils/unitPrice.js";
 import { parseUsd } from "../../utils/usd.js";
 import { getPosition } from "../public/getPosition.js";
 import { liquidatePosition } from "./liquidatePosition.js";
@@ -27,27 +24,8 @@ describe("liquidatePosition", () => {
     await chain?.stop();
   });
 
-  const open = async (user: TestWallet, sizeUsd: string, collateralUsdc: bigint) => {
-    await openPosition(
-      chain,
-      user,
-      marketIncreaseOrder({
-        market: chain.deployment.ethUsdMarket,
-        collateralToken: chain.deployment.usdc,
-        isLong: true,
-        sizeDeltaUsd: parseUsd(sizeUsd),
-        collateralAmount: collateralUsdc * 1_000_000n,
-        indexPrice: toUnitPrice("3000", 18),
-        slippageBps: 50,
-      }),
-    );
-    return getPositionKey({
-      account: user.account.address,
-      market: chain.deployment.ethUsdMarket,
-      collateralToken: chain.deployment.usdc,
-      isLong: true,
-    });
-  };
+  const open = (user: TestWallet, sizeUsd: string, collateralUsdc: bigint) =>
+    openUsdcLong(chain, user, sizeUsd, collateralUsdc);
 
   it("refuses a healthy position with the decoded PositionNotLiquidatable", async () => {
     const key = await open(userAt(chain, 1), "10000", 2_000n);

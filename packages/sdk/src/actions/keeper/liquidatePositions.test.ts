@@ -2,7 +2,7 @@ import type { Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   latestTimestamp,
-  openPosition,
+  openUsdcLong,
   priceUpdate,
   seedEthPool,
   startTestChain,
@@ -11,9 +11,6 @@ import {
   userAt,
 } from "../../../test/fixtures.js";
 import { BastionContractError, InvalidParameterError } from "../../errors/errors.js";
-import { marketIncreaseOrder } from "../../utils/orders.js";
-import { getPositionKey } from "../../utils/positionKey.js";
-import { toUnitPrice } from "../../utils/unitPrice.js";
 import { parseUsd } from "../../utils/usd.js";
 import { getPosition } from "../public/getPosition.js";
 import { liquidatePositions } from "./liquidatePositions.js";
@@ -28,27 +25,8 @@ describe("liquidatePositions", () => {
     await chain?.stop();
   });
 
-  const open = async (user: TestWallet, sizeUsd: string, collateralUsdc: bigint) => {
-    await openPosition(
-      chain,
-      user,
-      marketIncreaseOrder({
-        market: chain.deployment.ethUsdMarket,
-        collateralToken: chain.deployment.usdc,
-        isLong: true,
-        sizeDeltaUsd: parseUsd(sizeUsd),
-        collateralAmount: collateralUsdc * 1_000_000n,
-        indexPrice: toUnitPrice("3000", 18),
-        slippageBps: 50,
-      }),
-    );
-    return getPositionKey({
-      account: user.account.address,
-      market: chain.deployment.ethUsdMarket,
-      collateralToken: chain.deployment.usdc,
-      isLong: true,
-    });
-  };
+  const open = (user: TestWallet, sizeUsd: string, collateralUsdc: bigint) =>
+    openUsdcLong(chain, user, sizeUsd, collateralUsdc);
   const positionOf = (key: Hex) => getPosition(chain.publicClient, { exchange: chain.exchange, key });
 
   it("liquidates the positions below maintenance in one transaction and skips the healthy and the gone", async () => {
